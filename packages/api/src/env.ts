@@ -1,0 +1,24 @@
+import { createEnv } from '@t3-oss/env-core';
+import { dbEnv } from '@tessera/db/env';
+import { z } from 'zod';
+
+const isProduction = process.env.NODE_ENV === 'production';
+
+/** Development-only value: production refuses to start without a real one. */
+const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  isProduction ? schema : schema.default(value);
+
+/**
+ * The configuration of every server process (both apps and the worker), validated once.
+ * `process.env` is read nowhere else; an invalid value stops the process and names itself.
+ */
+export const env = createEnv({
+  extends: [dbEnv],
+  server: {
+    REDIS_URL: devDefault(z.url(), 'redis://127.0.0.1:6379'),
+    AUTH_SECRET: devDefault(z.string().min(32), 'tessera-development-secret-do-not-use-in-production'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,6 @@
+export { createDb, type Db, type CreateDbOptions } from './client';
+export { migrateToLatest, migrations } from './migrate';
+export { isUniqueViolation, pgErrorCode, PG_ERRORS } from './errors';
+export type * from './schema';
+export type { DB as Database } from './schema';
+export { hashPassword, verifyPassword } from './passwords';

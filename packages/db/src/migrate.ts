@@ -1,0 +1,33 @@
+import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import type { Db } from './client';
+import * as identity from './migrations/0001_identity';
+import * as catalog from './migrations/0002_catalog';
+import * as bookings from './migrations/0003_bookings';
+import * as inventory from './migrations/0004_inventory';
+import * as payments from './migrations/0005_payments';
+import * as engagement from './migrations/0006_engagement';
+import * as platform from './migrations/0007_platform';
+
+/**
+ * Every migration, in order. Listed statically (not read from disk) so the same code runs
+ * under tsx, Vitest and bundlers. Forward-only: a released migration is never edited.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_identity': identity,
+  '0002_catalog': catalog,
+  '0003_bookings': bookings,
+  '0004_inventory': inventory,
+  '0005_payments': payments,
+  '0006_engagement': engagement,
+  '0007_platform': platform,
+};
+
+export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((result) => result.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error });
+  }
+  return results;
+}

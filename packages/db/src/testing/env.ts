@@ -1,0 +1,12 @@
+import { createEnv } from '@t3-oss/env-core';
+import { z } from 'zod';
+
+/** Where integration tests find a PostgreSQL server and Redis (this machine runs both). */
+export const testEnv = createEnv({
+  server: {
+    TEST_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
+    TEST_REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});
