@@ -5,7 +5,7 @@ import { z } from 'zod';
 const isProduction = process.env.NODE_ENV === 'production';
 
 /** Development-only value: production refuses to start without a real one. */
-const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+const devDefault = (schema: z.ZodString, value: string) =>
   isProduction ? schema : schema.default(value);
 
 /**
@@ -15,7 +15,7 @@ const devDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
 export const env = createEnv({
   extends: [dbEnv],
   server: {
-    REDIS_URL: devDefault(z.url(), 'redis://127.0.0.1:6379'),
+    REDIS_URL: devDefault(z.string().url(), 'redis://127.0.0.1:6379'),
     AUTH_SECRET: devDefault(z.string().min(32), 'tessera-development-secret-do-not-use-in-production'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   },

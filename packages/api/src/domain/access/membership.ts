@@ -1,0 +1,44 @@
+import type { Db } from '@tessera/db';
+import type { Role } from './permissions';
+
+export interface StaffMember {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
+
+/**
+ * The membership a staff request acts under: the requested org when given, else the
+ * user's only (or oldest) membership. Platform superadmins act as owners in any org.
+ */
+export async function membershipFor(db: Db, userId: string, requestedOrgId: string | null): Promise<StaffMember | null> {
+  let query = db
+    .selectFrom('memberships')
+    .select(['orgId', 'role'])
+    .where('userId', '=', userId)
+    .orderBy('createdAt')
+    .limit(1);
+  if (requestedOrgId) query = query.where('orgId', '=', requestedOrgId);
+  const membership = await query.executeTakeFirst();
+  if (membership) return { userId, orgId: membership.orgId, role: membership.role };
+
+  if (!requestedOrgId) return null;
+  const superadmin = await db
+    .selectFrom('users')
+    .innerJoin('orgs', (join) => join.on('orgs.id', '=', requestedOrgId))
+    .select('users.id')
+    .where('users.id', '=', userId)
+    .where('users.superadmin', '=', true)
+    .executeTakeFirst();
+  return superadmin ? { userId, orgId: requestedOrgId, role: 'owner' } : null;
+}
+
+export async function staffOrgs(db: Db, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('orgs', 'orgs.id', 'memberships.orgId')
+    .select(['orgs.id', 'orgs.slug', 'orgs.name', 'memberships.role'])
+    .where('memberships.userId', '=', userId)
+    .orderBy('memberships.createdAt')
+    .execute();
+}

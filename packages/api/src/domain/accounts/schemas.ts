@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const Email = z
+  .email({ error: 'Enter a valid email address' })
+  .trim()
+  .max(254)
+  .transform((email) => email.toLowerCase());
+
+export const Password = z
+  .string()
+  .min(8, { error: 'Use at least 8 characters' })
+  .max(200, { error: 'Use at most 200 characters' });
+
+export const SignUpInput = z.object({
+  name: z.string().trim().min(1, { error: 'Enter your name' }).max(120),
+  email: Email,
+  password: Password,
+});
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({ email: Email, password: z.string().min(1).max(200) });
+
+export const UserView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  isStaff: z.boolean(),
+});
+export type UserView = z.infer<typeof UserView>;

@@ -1,0 +1,2 @@
+export { createAuth, type AuthApp } from './auth';
+export { createTrpcHandler } from './trpc-handler';

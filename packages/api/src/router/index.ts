@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { router } from '../trpc';
+import { authRouter } from './auth';
+import { catalogRouter } from './catalog';
+import { healthRouter } from './health';
+import { staffRouter } from './staff';
+
+export const appRouter = router({
+  health: healthRouter,
+  auth: authRouter,
+  catalog: catalogRouter,
+  staff: staffRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,84 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+import type { Context } from './context';
+import { membershipFor, type StaffMember } from './domain/access/membership';
+import { roleCan, type Permission } from './domain/access/permissions';
+import { AppError, APP_ERROR_CODES, type AppErrorCode } from './errors';
+
+/** "email: Invalid email address; password: Too small: expected at least 8 characters" */
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodError = cause instanceof ZodError ? cause : null;
+    const appCode: AppErrorCode | null =
+      cause instanceof AppError ? cause.code : zodError ? 'VALIDATION' : null;
+    // Unexpected failures (a driver error, a bug) must not leak internals to callers.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR' && appCode === null;
+    return {
+      ...shape,
+      message: zodError
+        ? `Invalid input: ${describeZodError(zodError)}`
+        : internal
+          ? 'Something went wrong on our side. Please try again in a moment.'
+          : shape.message,
+      data: {
+        ...shape.data,
+        appCode,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        details: cause instanceof AppError ? (cause.details ?? null) : null,
+        // Stack traces stay on the server.
+        stack: undefined,
+      },
+    };
+  },
+});
+
+/** Domain errors become tRPC errors with the matching code and the domain's message. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: APP_ERROR_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in person (customer or staff acting as a customer). */
+export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== 'user') {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+  }
+  return next({ ctx: { ...ctx, user: { id: ctx.actor.userId } } });
+});
+
+/**
+ * Staff of an org holding `permission`. The org comes from the caller's membership (the
+ * `x-tessera-org` header only chooses among them), so client input never decides scope.
+ */
+export const staffProcedure = (permission: Permission) =>
+  customerProcedure.use(async ({ ctx, next }) => {
+    const staff: StaffMember | null = await membershipFor(ctx.db, ctx.user.id, ctx.requestedOrgId);
+    if (!staff) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'This is only available to operator staff.' });
+    }
+    if (!roleCan(staff.role, permission)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `Your role (${staff.role}) does not allow this (${permission}).`,
+      });
+    }
+    return next({ ctx: { ...ctx, staff } });
+  });
