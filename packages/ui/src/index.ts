@@ -1,0 +1,21 @@
+export { cx } from './cx';
+export {
+  Button,
+  buttonClasses,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonVariant,
+} from './components/button';
+export { Field, Input, type FieldProps, type InputProps } from './components/field';
+export { Card } from './components/card';
+export { Alert, type AlertProps, type AlertTone } from './components/alert';
+export { PageHeader, type PageHeaderProps } from './components/page-header';
+export { Badge, type BadgeTone } from './components/badge';
+export {
+  DEFAULT_LOCALE,
+  currencyFractionDigits,
+  formatDateTime,
+  formatMoney,
+  formatTime,
+  type Money,
+} from './format';
