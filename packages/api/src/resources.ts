@@ -9,9 +9,11 @@ import { env } from './env';
 let resources: { db: Db; redis: Redis } | undefined;
 
 export function serverResources(): { db: Db; redis: Redis } {
-  resources ??= {
-    db: createDb(env.DATABASE_URL),
-    redis: new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 }),
-  };
+  if (!resources) {
+    const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    // Redis down degrades realtime and rate limits; it must not crash a server. ioredis reconnects.
+    redis.on('error', (error: Error) => console.warn(`redis: ${error.message}`));
+    resources = { db: createDb(env.DATABASE_URL), redis };
+  }
   return resources;
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 export const Email = z
-  .email({ error: 'Enter a valid email address' })
+  .string()
   .trim()
-  .max(254)
-  .transform((email) => email.toLowerCase());
+  .toLowerCase()
+  .pipe(z.email({ error: 'Enter a valid email address' }).max(254));
 
 export const Password = z
   .string()

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { roleCan } from './permissions';
+
+describe('roleCan', () => {
+  it('lets the owner do everything', () => {
+    expect(roleCan('owner', 'staff:manage')).toBe(true);
+    expect(roleCan('owner', 'payments:refund')).toBe(true);
+  });
+
+  it('keeps auditors read-only', () => {
+    expect(roleCan('auditor', 'audit:read')).toBe(true);
+    expect(roleCan('auditor', 'bookings:read')).toBe(true);
+    expect(roleCan('auditor', 'bookings:write')).toBe(false);
+    expect(roleCan('auditor', 'checkin:write')).toBe(false);
+  });
+
+  it('lets check-in staff scan but not sell, and agents sell but not refund', () => {
+    expect(roleCan('checkin', 'checkin:write')).toBe(true);
+    expect(roleCan('checkin', 'bookings:write')).toBe(false);
+    expect(roleCan('agent', 'bookings:write')).toBe(true);
+    expect(roleCan('agent', 'payments:refund')).toBe(false);
+    expect(roleCan('manager', 'staff:manage')).toBe(false);
+  });
+});
