@@ -173,7 +173,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (org_id, venue_id) REFERENCES venues (org_id, id),
       FOREIGN KEY (org_id, seat_map_id) REFERENCES seat_maps (org_id, id),
       CHECK (ends_at > starts_at),
-      CHECK (taken BETWEEN 0 AND capacity),
+      CONSTRAINT occurrences_taken_within_capacity CHECK (taken BETWEEN 0 AND capacity),
       CHECK (sales_end_at IS NULL OR sales_start_at IS NULL OR sales_end_at > sales_start_at)
     );
     CREATE INDEX occurrences_org_starts_idx ON occurrences (org_id, starts_at);
@@ -212,7 +212,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (occurrence_id, ticket_type_id),
       FOREIGN KEY (org_id, occurrence_id) REFERENCES occurrences (org_id, id) ON DELETE CASCADE,
       FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticket_types (org_id, id) ON DELETE CASCADE,
-      CHECK (taken BETWEEN 0 AND quota)
+      CONSTRAINT occurrence_ticket_types_taken_within_quota CHECK (taken BETWEEN 0 AND quota)
     );
 
     -- Trip fares between two stops, when a segment costs less than the whole route.
@@ -268,7 +268,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (org_id, offering_id) REFERENCES offerings (org_id, id) ON DELETE CASCADE,
       CHECK (discount_kind <> 'percent_bp' OR discount_value <= 10000),
       CHECK (discount_kind <> 'amount' OR currency IS NOT NULL),
-      CHECK (max_redemptions IS NULL OR redeemed_count <= max_redemptions)
+      CONSTRAINT promo_codes_redeemed_within_max
+        CHECK (max_redemptions IS NULL OR redeemed_count <= max_redemptions)
     );
 
     -- Extras sold with a booking (baggage, meals, insurance), with optional stock.
@@ -287,7 +288,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       active boolean NOT NULL DEFAULT true,
       UNIQUE (org_id, id),
       FOREIGN KEY (org_id, offering_id) REFERENCES offerings (org_id, id) ON DELETE CASCADE,
-      CHECK (taken >= 0 AND (stock IS NULL OR taken <= stock))
+      CONSTRAINT add_ons_taken_within_stock CHECK (taken >= 0 AND (stock IS NULL OR taken <= stock))
     );
   `.execute(db);
 }

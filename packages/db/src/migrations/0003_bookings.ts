@@ -94,7 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (org_id, api_key_id) REFERENCES api_keys (org_id, id),
       FOREIGN KEY (org_id, promo_code_id) REFERENCES promo_codes (org_id, id),
       CHECK (discount_amount <= subtotal_amount),
-      CHECK (refunded_amount <= paid_amount),
+      CONSTRAINT bookings_refunded_within_paid CHECK (refunded_amount <= paid_amount),
       CHECK (status <> 'confirmed' OR confirmed_at IS NOT NULL)
     );
     CREATE INDEX bookings_org_created_idx ON bookings (org_id, created_at DESC);

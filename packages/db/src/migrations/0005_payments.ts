@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (provider, provider_ref),
       UNIQUE (booking_id, idempotency_key),
       FOREIGN KEY (org_id, booking_id) REFERENCES bookings (org_id, id),
-      CHECK (refunded_amount <= amount)
+      CONSTRAINT payments_refunded_within_amount CHECK (refunded_amount <= amount)
     );
     CREATE INDEX payments_booking_idx ON payments (booking_id);
     CREATE INDEX payments_pending_idx ON payments (created_at) WHERE status = 'pending';
