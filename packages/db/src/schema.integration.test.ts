@@ -18,7 +18,7 @@ import {
   type OfferingRow,
   type OrgRow,
 } from './seed';
-import { createTestDatabase, testEnv, type TestDatabase } from './testing';
+import { childProcessEnv, createTestDatabase, testEnv, type TestDatabase } from './testing';
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('migrations', () => {
     const run = promisify(execFile);
     const { stderr } = await run('pnpm', ['exec', 'tsx', 'src/scripts/codegen.ts', '--verify'], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl.toString() },
+      env: childProcessEnv({ DATABASE_URL: databaseUrl.toString() }),
     });
     expect(stderr).not.toMatch(/error/i);
   }, 120_000);

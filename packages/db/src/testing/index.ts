@@ -1,2 +1,2 @@
 export { createTestDatabase, type TestDatabase } from './database';
-export { testEnv } from './env';
+export { childProcessEnv, testEnv } from './env';
