@@ -4,7 +4,12 @@ import { dbEnv } from '../env';
 import { printDemoSummary } from './summary';
 import { DEMO, assertDemoSeedAllowed, seedDemo } from '../seed';
 
-assertDemoSeedAllowed(dbEnv.NODE_ENV);
+try {
+  assertDemoSeedAllowed(dbEnv.NODE_ENV);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 const db = createDb(dbEnv.DATABASE_URL, { max: 2 });
 try {
   const existing = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
