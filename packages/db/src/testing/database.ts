@@ -86,7 +86,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     drop: async () => {
       await db.destroy();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}"`));
     },
   };
 }
