@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '~/components/site-header';
+import { env } from '~/env';
+import { TRPCReactProvider } from '~/trpc/react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Tessera — trips, events and bookable times', template: '%s · Tessera' },
+  description: 'Book seats on a departure, tickets to an event, or a time slot.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <SiteHeader />
+        <TRPCReactProvider>
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+            {children}
+          </main>
+        </TRPCReactProvider>
+        {env.NEXT_PUBLIC_ADMIN_URL ? (
+          <footer className="border-t border-slate-200 bg-white">
+            <div className="mx-auto max-w-5xl px-4 py-4 text-sm text-slate-600">
+              Operator staff?{' '}
+              <a className="font-medium text-brand-700 underline" href={env.NEXT_PUBLIC_ADMIN_URL}>
+                Sign in to the staff console
+              </a>
+            </div>
+          </footer>
+        ) : null}
+      </body>
+    </html>
+  );
+}
