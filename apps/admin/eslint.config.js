@@ -1,0 +1,3 @@
+import nextjs from '@tessera/eslint-config/nextjs';
+
+export default nextjs;

@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Workspace packages ship TypeScript sources, compiled by the app that uses them.
+  transpilePackages: ['@tessera/api', '@tessera/db', '@tessera/ui'],
+  // Native addons and drivers load from node_modules at run time instead of being bundled.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'ioredis'],
+};
+
+export default config;

@@ -1,0 +1,34 @@
+import { Alert } from '@tessera/ui';
+import type { ReactNode } from 'react';
+import { ConsoleHeader } from '~/components/console-header';
+import { roleLabel } from '~/lib/labels';
+import { requireSession } from '~/server/session';
+import { serverApi } from '~/trpc/server';
+
+/** Every console page: signed-in staff only, with the org and role they act under. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await requireSession();
+
+  const api = await serverApi();
+  // Requests act in the user's first membership (the API's default without x-tessera-org).
+  const [org] = await api.staff.orgs();
+
+  return (
+    <>
+      <ConsoleHeader
+        orgName={org?.name ?? null}
+        role={org ? roleLabel(org.role) : null}
+        userName={session.user.name ?? session.user.email ?? 'Signed in'}
+      />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {org ? (
+          children
+        ) : (
+          <Alert tone="warning" title="No operator access">
+            Your account is no longer a member of any operator. Ask an owner to invite you again.
+          </Alert>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { Badge, PageHeader, formatDateTime } from '@tessera/ui';
+import type { Metadata } from 'next';
+import { kindLabel, statusBadge } from '~/lib/labels';
+import { requireSession } from '~/server/session';
+import { serverApi } from '~/trpc/server';
+
+export const metadata: Metadata = { title: 'Upcoming occurrences' };
+
+export default async function UpcomingPage() {
+  await requireSession();
+  const api = await serverApi();
+  const { items } = await api.staff.occurrences.upcoming({ limit: 100 });
+
+  return (
+    <>
+      <PageHeader
+        title="Upcoming occurrences"
+        description="Dates and departures from now on, in the time zone of each venue."
+      />
+      {items.length === 0 ? (
+        <p className="text-slate-700">Nothing is scheduled yet.</p>
+      ) : (
+        <div
+          role="region"
+          aria-labelledby="upcoming-caption"
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption id="upcoming-caption" className="sr-only">
+              Upcoming occurrences, soonest first
+            </caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Date and time
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Offering
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Venue
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  Sold / capacity
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((occurrence) => {
+                const status = statusBadge[occurrence.status] ?? {
+                  label: occurrence.status,
+                  tone: 'neutral' as const,
+                };
+                return (
+                  <tr key={occurrence.id}>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      <time dateTime={occurrence.startsAt.toISOString()}>
+                        {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
+                      </time>
+                    </td>
+                    <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                      {occurrence.offering.name}
+                      <span className="block text-xs font-normal text-slate-600">
+                        {kindLabel[occurrence.offering.kind]}
+                      </span>
+                    </th>
+                    <td className="px-4 py-3 text-slate-700">{occurrence.venueName ?? '—'}</td>
+                    <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
+                      {occurrence.taken} / {occurrence.capacity}
+                      <span className="block text-xs text-slate-600">
+                        {occurrence.remaining === 0 ? 'Sold out' : `${occurrence.remaining} left`}
+                      </span>
+                    </td>
+                    <td className="px-4 py-3">
+                      <Badge tone={status.tone}>{status.label}</Badge>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
