@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// Tests read their targets straight from the environment: they are not a server process.
+// eslint-disable-next-line no-restricted-properties
+const { TEST_DATABASE_URL, TEST_REDIS_URL, ...inherited } = process.env;
+const databaseUrl = TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+
+const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface RunningWorker {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<Exit>;
+  waitForLine: (pattern: RegExp, timeoutMs: number) => Promise<void>;
+}
+
+const started: ChildProcess[] = [];
+
+function startWorker(env: Record<string, string>): RunningWorker {
+  const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
+    cwd: workerDir,
+    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(child);
+  let output = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const waitForLine = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!pattern.test(output)) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${output}`));
+      }, timeoutMs);
+      const onExit = () => {
+        cleanup();
+        reject(new Error(`worker exited before printing ${pattern}; output:\n${output}`));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        child.off('exit', onExit);
+      };
+      listeners.add(check);
+      child.once('exit', onExit);
+      check();
+    });
+
+  return { child, output: () => output, exited, waitForLine };
+}
+
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+describe('worker process', () => {
+  it('connects to Postgres and Redis, then stops cleanly on SIGTERM', async () => {
+    const worker = startWorker({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
+    await worker.waitForLine(/worker ready \(postgres ok, redis ok\)/, 20_000);
+
+    worker.child.kill('SIGTERM');
+    const exit = await worker.exited;
+
+    expect(exit, worker.output()).toEqual({ code: 0, signal: null });
+    expect(worker.output()).toContain('worker stopped');
+  });
+
+  it('also stops cleanly on SIGINT (Ctrl+C)', async () => {
+    const worker = startWorker({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
+    await worker.waitForLine(/worker ready/, 20_000);
+
+    worker.child.kill('SIGINT');
+
+    expect(await worker.exited, worker.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('refuses to start, with a reason, when Postgres is unreachable', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const worker = startWorker({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tessera', REDIS_URL: redisUrl });
+
+    const exit = await worker.exited;
+
+    expect(exit.code, worker.output()).toBe(1);
+    expect(worker.output()).toMatch(/worker failed to start: .*ECONNREFUSED/);
+  });
+});
