@@ -74,3 +74,12 @@ test('the account page asks a signed-out visitor to sign in first', async ({ pag
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL('/account');
 });
+
+test('signing in never sends the customer to another site', async ({ page }) => {
+  await page.goto('/signin?callbackUrl=//example.com/phish');
+  await page.getByLabel('Email').fill(DEMO_CUSTOMER.email);
+  await page.getByLabel('Password').fill(DEMO_CUSTOMER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(accountNav(page).getByRole('link', { name: DEMO_CUSTOMER.name })).toBeVisible();
+  await expect(page).toHaveURL('/');
+});

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { formText } from '~/lib/form';
+import { safeRedirectPath } from '~/lib/redirect';
 import { signIn, signOut } from './auth';
 
 export type SignInProblem = 'invalid_credentials' | 'not_staff' | 'unavailable';
@@ -9,10 +10,6 @@ export type SignInProblem = 'invalid_credentials' | 'not_staff' | 'unavailable';
 export interface SignInState {
   problem: SignInProblem | null;
   email: string;
-}
-
-function safeRedirect(target: string): string {
-  return target.startsWith('/') && !target.startsWith('//') ? target : '/';
 }
 
 /**
@@ -25,7 +22,7 @@ export async function signInStaff(_previous: SignInState, form: FormData): Promi
     await signIn('credentials', {
       email,
       password: formText(form, 'password'),
-      redirectTo: safeRedirect(formText(form, 'callbackUrl')),
+      redirectTo: safeRedirectPath(form.get('callbackUrl')),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {

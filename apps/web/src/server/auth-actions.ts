@@ -2,18 +2,12 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { formText } from '~/lib/form';
+import { safeRedirectPath } from '~/lib/redirect';
 import { signIn, signOut } from './auth';
 
 export interface SignInState {
   error: string | null;
   email: string;
-}
-
-/** Only same-site paths: a sign-in link must not send people to another site afterwards. */
-function safeRedirect(target: FormDataEntryValue | null): string {
-  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//')
-    ? target
-    : '/';
 }
 
 /**
@@ -29,7 +23,7 @@ export async function signInWithPassword(
     await signIn('credentials', {
       email,
       password: formText(form, 'password'),
-      redirectTo: safeRedirect(form.get('callbackUrl')),
+      redirectTo: safeRedirectPath(form.get('callbackUrl')),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {

@@ -2,6 +2,7 @@ import { Card, PageHeader } from '@tessera/ui';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { env } from '~/env';
+import { safeRedirectPath } from '~/lib/redirect';
 import { auth } from '~/server/auth';
 import { SignInForm } from './signin-form';
 
@@ -13,7 +14,7 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const target = typeof callbackUrl === 'string' && callbackUrl.startsWith('/') ? callbackUrl : '/';
+  const target = safeRedirectPath(callbackUrl);
   if (await auth()) redirect(target);
 
   return (

@@ -2,6 +2,7 @@ import { Card, PageHeader } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { safeRedirectPath } from '~/lib/redirect';
 import { auth } from '~/server/auth';
 import { SignInForm } from './signin-form';
 
@@ -13,8 +14,8 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const target = typeof callbackUrl === 'string' ? callbackUrl : '/';
-  if (await auth()) redirect(target.startsWith('/') ? target : '/');
+  const target = safeRedirectPath(callbackUrl);
+  if (await auth()) redirect(target);
 
   return (
     <div className="mx-auto max-w-md">
