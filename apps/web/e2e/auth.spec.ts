@@ -39,6 +39,7 @@ test('sign-up shows the API’s errors next to the fields', async ({ page }) => 
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/at least 8 characters/i);
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Password')).toBeFocused();
 
   await page.getByLabel('Password').fill('long-enough-password');
   await page.getByRole('button', { name: 'Create account' }).click();

@@ -2,7 +2,7 @@
 
 import { Alert, Button, Field } from '@tessera/ui';
 import { useMutation } from '@tanstack/react-query';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { formText } from '~/lib/form';
 import { signInAfterSignUp } from '~/server/auth-actions';
 import { readApiError, type ApiProblem } from '~/trpc/errors';
@@ -17,6 +17,13 @@ export function SignUpForm() {
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [signingIn, startSignIn] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refusal, move focus to the first field that needs fixing (its error is read with it).
+  useEffect(() => {
+    if (!problem) return;
+    formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+  }, [problem]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,7 +54,7 @@ export function SignUpForm() {
   const pending = signUp.isPending || signingIn;
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {generalError ? (
         <Alert tone="error" title="Your account was not created">
           {generalError}
