@@ -12,7 +12,7 @@ import { loadDevConfig, repoRoot } from './dev/config';
 import { canBind, isListening, pollUntil } from './dev/net';
 import { providePostgres, type PostgresService } from './dev/postgres';
 import { startProcess, stopProcess, type ManagedProcess } from './dev/processes';
-import { MissingRedisServer, provideRedis, type RedisService } from './dev/redis';
+import { provideRedis, type RedisService } from './dev/redis';
 
 const DEMO_PASSWORD = 'tessera-demo';
 const DEMO_LOGINS = [
@@ -37,17 +37,21 @@ let redis: RedisService | undefined;
 /** Migrate/seed while they run, then the three apps. */
 let running: ManagedProcess[] = [];
 let shuttingDown: Promise<never> | undefined;
+/** Set while Postgres/Redis start: a signal then waits for them, so it can stop what started. */
+let servicesStarting: Promise<unknown> | undefined;
 
 function shutdown(exitCode: number, reason?: string): Promise<never> {
   shuttingDown ??= (async () => {
     if (reason) log(reason);
     const stoppedAt = Date.now();
+    await servicesStarting;
+    const startedSomething = running.length > 0 || redis?.source === 'embedded' || postgres?.source === 'embedded';
     await Promise.all(running.map((proc) => stopProcess(proc)));
     // Apps first (they hold connections), then the services we started ourselves.
     await redis?.stop().catch((error: unknown) => log(`stopping Redis: ${String(error)}`));
     await postgres?.stop().catch((error: unknown) => log(`stopping PostgreSQL: ${String(error)}`));
     await fs.rm(pidFile, { force: true });
-    log(`stopped in ${Date.now() - stoppedAt} ms`);
+    if (startedSomething) log(`stopped in ${Date.now() - stoppedAt} ms`);
     process.exit(exitCode);
   })();
   return shuttingDown;
@@ -83,15 +87,19 @@ async function main() {
     }
   }
 
+  // Redis first: it starts in milliseconds, and a missing redis-server should stop us before
+  // an embedded Postgres is initialised for nothing.
+  const services = (async () => {
+    redis = await provideRedis({ redisUrl: config.redisUrl, port: config.redisPort, dataDir: config.dataDir });
+    postgres = await providePostgres({ databaseUrl: config.databaseUrl, port: config.pgPort, dataDir: config.dataDir, log });
+  })();
+  servicesStarting = services.catch(() => undefined);
   try {
-    [postgres, redis] = await Promise.all([
-      providePostgres({ databaseUrl: config.databaseUrl, port: config.pgPort, dataDir: config.dataDir, log }),
-      provideRedis({ redisUrl: config.redisUrl, port: config.redisPort, dataDir: config.dataDir }),
-    ]);
+    await services;
   } catch (error) {
-    if (error instanceof MissingRedisServer) return shutdown(1, error.message);
     return shutdown(1, error instanceof Error ? error.message : String(error));
   }
+  if (!postgres || !redis || shuttingDown) return;
   log(`PostgreSQL: ${postgres.url} (${postgres.source})`);
   log(`Redis:      ${redis.url} (${redis.source})`);
   log(`services ready after ${elapsed()}`);

@@ -10,8 +10,6 @@ export interface RedisService {
   stop: () => Promise<void>;
 }
 
-export class MissingRedisServer extends Error {}
-
 async function isOnPath(command: string): Promise<boolean> {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
@@ -55,7 +53,7 @@ export async function provideRedis(options: {
   if (await isListening(options.port)) return { url, source: 'running server', stop: noop };
 
   if (!(await isOnPath('redis-server'))) {
-    throw new MissingRedisServer(
+    throw new Error(
       'redis-server not found: install it (apt-get install redis-server / brew install redis) or set REDIS_URL',
     );
   }
