@@ -21,4 +21,6 @@ export const env = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  // `next build` loads server modules without running them; a server checks at start.
+  skipValidation: process.env.NEXT_PHASE === 'phase-production-build',
 });

@@ -16,4 +16,6 @@ export const dbEnv = createEnv({
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
+  // `next build` loads server modules without running them; a server checks at start.
+  skipValidation: process.env.NEXT_PHASE === 'phase-production-build',
 });
