@@ -63,6 +63,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 /** Runs a step such as `pnpm db:migrate` to completion; stops everything if it fails. */
 async function runStep(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  if (shuttingDown) await shuttingDown; // never start anything once stopping has begun
   const started = Date.now();
   const proc = startProcess(name, 'pnpm', ['--silent', ...args], { cwd: repoRoot, env });
   running.push(proc);
@@ -115,6 +116,7 @@ async function main() {
   await runStep('migrate', ['db:migrate'], env);
   await runStep('seed', ['db:seed'], env);
 
+  if (shuttingDown) await shuttingDown;
   // Three processes rather than one `turbo run dev`: each app needs its own PORT.
   const apps = [
     { name: 'web', filter: '@tessera/web', port: config.webPort },
