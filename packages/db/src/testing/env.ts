@@ -6,6 +6,11 @@ export const testEnv = createEnv({
   server: {
     TEST_DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/postgres'),
     TEST_REDIS_URL: z.url().default('redis://127.0.0.1:6379'),
+    /** Debian's Chromium for Playwright. */
+    CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+    /** Signs sessions of the apps under end-to-end test; never a production secret. */
+    E2E_AUTH_SECRET: z.string().min(32).default('e2e-only-secret-0123456789abcdef0123456789'),
+    CI: z.stringbool().default(false),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -1,2 +1,3 @@
 export { createTestDatabase, type TestDatabase } from './database';
 export { childProcessEnv, testEnv } from './env';
+export { recreateDemoDatabase } from './e2e';

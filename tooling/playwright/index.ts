@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+import { testEnv } from '@tessera/db/testing';
+
+export interface AppSuiteOptions {
+  /** Port the built app is started on (`next start`), apart from the dev ports. */
+  port: number;
+  /** The suite's own database on the test server: recreated, migrated and seeded per run. */
+  databaseName: string;
+  /** Extra environment for the app server. */
+  env?: Record<string, string>;
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(testEnv.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The Playwright setup both apps share: Debian's Chromium (never `playwright install`:
+ * no machine here downloads browsers), the built app against a fresh demo database,
+ * traces kept on failure.
+ */
+export function defineAppSuite({ port, databaseName, env = {} }: AppSuiteOptions) {
+  const baseURL = `http://127.0.0.1:${port}`;
+  const ci = testEnv.CI;
+  return defineConfig({
+    testDir: './e2e',
+    fullyParallel: true,
+    forbidOnly: ci,
+    retries: ci ? 1 : 0,
+    workers: 2,
+    reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
+    globalSetup: fileURLToPath(new URL('./global-setup.ts', import.meta.url)),
+    metadata: { databaseName },
+    use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+    projects: [
+      {
+        name: 'chromium',
+        use: {
+          ...devices['Desktop Chrome'],
+          launchOptions: {
+            executablePath: testEnv.CHROMIUM_PATH,
+            args: [
+              '--no-sandbox',
+              '--disable-gpu',
+              '--disable-dev-shm-usage',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--disable-sync',
+              '--no-first-run',
+            ],
+          },
+        },
+      },
+    ],
+    webServer: {
+      // The built app (turbo runs `build` before `test:e2e`). Playwright starts it before
+      // globalSetup runs; the readiness URL (/signin) needs no database.
+      command: 'pnpm start',
+      url: `${baseURL}/signin`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATABASE_URL: databaseUrl(databaseName),
+        REDIS_URL: testEnv.TEST_REDIS_URL,
+        AUTH_SECRET: testEnv.E2E_AUTH_SECRET,
+        AUTH_TRUST_HOST: 'true',
+        ...env,
+      },
+    },
+  });
+}
