@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Integration tests spawn the worker through tsx (a second or two to compile and connect).
-    testTimeout: 30_000,
+    // Each test spawns the worker through tsx: about a second alone, several under a parallel `turbo run test`.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
   },
 });

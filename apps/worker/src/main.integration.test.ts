@@ -79,7 +79,7 @@ afterEach(() => {
 describe('worker process', () => {
   it('connects to Postgres and Redis, then stops cleanly on SIGTERM', async () => {
     const worker = startWorker({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
-    await worker.waitForLine(/worker ready \(postgres ok, redis ok\)/, 20_000);
+    await worker.waitForLine(/worker ready \(postgres ok, redis ok\)/, 40_000);
 
     worker.child.kill('SIGTERM');
     const exit = await worker.exited;
@@ -90,7 +90,7 @@ describe('worker process', () => {
 
   it('also stops cleanly on SIGINT (Ctrl+C)', async () => {
     const worker = startWorker({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
-    await worker.waitForLine(/worker ready/, 20_000);
+    await worker.waitForLine(/worker ready/, 40_000);
 
     worker.child.kill('SIGINT');
 
