@@ -42,10 +42,15 @@ const lastSeen = new Map<string, string>();
 async function passes(check: Check): Promise<boolean> {
   try {
     // First requests compile the page in `next dev`: allow them time, within the overall budget.
-    const response = await fetch(check.url, { signal: AbortSignal.timeout(Math.min(90_000, remaining())) });
+    const response = await fetch(check.url, {
+      signal: AbortSignal.timeout(Math.min(90_000, remaining())),
+    });
     const body = await response.text();
     const missing = check.mustContain.filter((text) => !body.includes(text));
-    lastSeen.set(check.name, `HTTP ${response.status}${missing.length ? `, missing ${JSON.stringify(missing)}` : ''}: ${body.slice(0, 300)}`);
+    lastSeen.set(
+      check.name,
+      `HTTP ${response.status}${missing.length ? `, missing ${JSON.stringify(missing)}` : ''}: ${body.slice(0, 300)}`,
+    );
     return response.status === 200 && missing.length === 0;
   } catch (error) {
     lastSeen.set(check.name, error instanceof Error ? error.message : String(error));
@@ -88,7 +93,9 @@ async function main(): Promise<number> {
   await fs.chmod(dataDir, 0o755);
   const web = `http://127.0.0.1:${ports.web}`;
   const admin = `http://127.0.0.1:${ports.admin}`;
-  log(`data dir ${dataDir}; ports pg ${ports.pg}, redis ${ports.redis}, web ${ports.web}, admin ${ports.admin}`);
+  log(
+    `data dir ${dataDir}; ports pg ${ports.pg}, redis ${ports.redis}, web ${ports.web}, admin ${ports.admin}`,
+  );
 
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Forced embedded services: nothing configured, nothing on the chosen ports.
@@ -107,7 +114,12 @@ async function main(): Promise<number> {
 
   const startedAt = Date.now();
   // Own process group, so a failed run can be cleaned up as a whole.
-  const dev = spawn('pnpm', ['dev'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'inherit', 'inherit'] });
+  const dev = spawn('pnpm', ['dev'], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const devExit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     dev.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -144,7 +156,9 @@ async function main(): Promise<number> {
         intervalMs: 500,
       });
       if (!ok || devExited) {
-        failures.push(`${check.name} (${check.url}): ${devExited ? 'dev exited; ' : ''}${lastSeen.get(check.name) ?? 'no answer'}`);
+        failures.push(
+          `${check.name} (${check.url}): ${devExited ? 'dev exited; ' : ''}${lastSeen.get(check.name) ?? 'no answer'}`,
+        );
         break;
       }
       log(`${check.name} OK after ${since(startedAt)}`);
@@ -157,13 +171,15 @@ async function main(): Promise<number> {
       process.kill(pid, 'SIGTERM');
       const exit = await Promise.race([devExit, sleep(STOP_TIMEOUT_MS).then(() => undefined)]);
       if (!exit) failures.push(`dev did not exit within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM`);
-      else if (exit.code !== 0) failures.push(`dev exited with ${exit.signal ?? `code ${exit.code}`}, expected 0`);
+      else if (exit.code !== 0)
+        failures.push(`dev exited with ${exit.signal ?? `code ${exit.code}`}, expected 0`);
       else log(`dev stopped with exit code 0 in ${since(stopAt)}`);
 
       const leftovers = processesStartedBy(dataDir);
       if (leftovers.length) failures.push(`processes left behind: ${leftovers.join(', ')}`);
       for (const [name, port] of Object.entries(ports)) {
-        if (await isListening(port)) failures.push(`${name} port ${port} still accepts connections`);
+        if (await isListening(port))
+          failures.push(`${name} port ${port} still accepts connections`);
       }
     }
   } finally {

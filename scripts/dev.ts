@@ -45,7 +45,8 @@ function shutdown(exitCode: number, reason?: string): Promise<never> {
     if (reason) log(reason);
     const stoppedAt = Date.now();
     await servicesStarting;
-    const startedSomething = running.length > 0 || redis?.source === 'embedded' || postgres?.source === 'embedded';
+    const startedSomething =
+      running.length > 0 || redis?.source === 'embedded' || postgres?.source === 'embedded';
     await Promise.all(running.map((proc) => stopProcess(proc)));
     // Apps first (they hold connections), then the services we started ourselves.
     await redis?.stop().catch((error: unknown) => log(`stopping Redis: ${String(error)}`));
@@ -70,7 +71,8 @@ async function runStep(name: string, args: string[], env: NodeJS.ProcessEnv): Pr
   const { code, signal } = await proc.exited;
   running = running.filter((p) => p !== proc);
   if (shuttingDown) await shuttingDown;
-  if (code !== 0) await shutdown(1, `pnpm ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`);
+  if (code !== 0)
+    await shutdown(1, `pnpm ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`);
   log(`pnpm ${args.join(' ')} done in ${Date.now() - started} ms`);
 }
 
@@ -84,15 +86,27 @@ async function main() {
     ['admin', config.adminPort, 'ADMIN_PORT'],
   ] as const) {
     if ((await isListening(port)) || !(await canBind(port))) {
-      return shutdown(1, `port ${port} for ${name} is already in use; set ${variable} to another port`);
+      return shutdown(
+        1,
+        `port ${port} for ${name} is already in use; set ${variable} to another port`,
+      );
     }
   }
 
   // Redis first: it starts in milliseconds, and a missing redis-server should stop us before
   // an embedded Postgres is initialised for nothing.
   const services = (async () => {
-    redis = await provideRedis({ redisUrl: config.redisUrl, port: config.redisPort, dataDir: config.dataDir });
-    postgres = await providePostgres({ databaseUrl: config.databaseUrl, port: config.pgPort, dataDir: config.dataDir, log });
+    redis = await provideRedis({
+      redisUrl: config.redisUrl,
+      port: config.redisPort,
+      dataDir: config.dataDir,
+    });
+    postgres = await providePostgres({
+      databaseUrl: config.databaseUrl,
+      port: config.pgPort,
+      dataDir: config.dataDir,
+      log,
+    });
   })();
   servicesStarting = services.catch(() => undefined);
   try {
@@ -131,7 +145,11 @@ async function main() {
     });
     running.push(proc);
     void proc.exited.then(({ code, signal }) => {
-      if (!shuttingDown) void shutdown(1, `${app.name} exited on its own (${signal ?? `exit code ${code}`}); stopping everything`);
+      if (!shuttingDown)
+        void shutdown(
+          1,
+          `${app.name} exited on its own (${signal ?? `exit code ${code}`}); stopping everything`,
+        );
     });
   }
 
@@ -155,4 +173,9 @@ async function main() {
   process.stdout.write(banner.join('\n') + '\n');
 }
 
-main().catch((error: unknown) => shutdown(1, `dev failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+main().catch((error: unknown) =>
+  shutdown(
+    1,
+    `dev failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  ),
+);

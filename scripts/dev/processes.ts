@@ -43,7 +43,11 @@ export function startProcess(
   options: SpawnOptions & { prefixWidth?: number } = {},
 ): ManagedProcess {
   const { prefixWidth = 7, ...spawnOptions } = options;
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions, detached: true });
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...spawnOptions,
+    detached: true,
+  });
   pipeWithPrefix(name, child, prefixWidth);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));

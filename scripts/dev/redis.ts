@@ -60,12 +60,26 @@ export async function provideRedis(options: {
   const dir = path.join(options.dataDir, 'redis');
   await fs.mkdir(dir, { recursive: true });
   const logfile = path.join(options.dataDir, 'redis.log');
-  const args = ['--port', String(options.port), '--bind', LOCALHOST, '--dir', dir, '--save', '', '--appendonly', 'no'];
+  const args = [
+    '--port',
+    String(options.port),
+    '--bind',
+    LOCALHOST,
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+  ];
   // Its start-up banner would drown the apps' output; it is in the log file when needed.
   args.push('--logfile', logfile);
   const proc = startProcess('redis', 'redis-server', args);
   const failed = proc.exited.then(() => false);
-  const ready = await Promise.race([pollUntil(() => pingRedis(options.port), { timeoutMs: 15_000, intervalMs: 100 }), failed]);
+  const ready = await Promise.race([
+    pollUntil(() => pingRedis(options.port), { timeoutMs: 15_000, intervalMs: 100 }),
+    failed,
+  ]);
   if (!ready) {
     await stopProcess(proc);
     throw new Error(`redis-server did not become ready on port ${options.port}; see ${logfile}`);

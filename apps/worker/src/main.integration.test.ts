@@ -42,7 +42,9 @@ function startWorker(env: Record<string, string>): RunningWorker {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const waitForLine = (pattern: RegExp, timeoutMs: number) =>
     new Promise<void>((resolve, reject) => {
@@ -73,7 +75,8 @@ function startWorker(env: Record<string, string>): RunningWorker {
 }
 
 afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of started.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 describe('worker process', () => {
@@ -99,7 +102,10 @@ describe('worker process', () => {
 
   it('refuses to start, with a reason, when Postgres is unreachable', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    const worker = startWorker({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tessera', REDIS_URL: redisUrl });
+    const worker = startWorker({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/tessera',
+      REDIS_URL: redisUrl,
+    });
 
     const exit = await worker.exited;
 

@@ -47,7 +47,9 @@ async function start(): Promise<void> {
 
 start().catch(async (error: unknown) => {
   if (stopping) return; // closing the connections mid-start rejects `start`; shutdown exits.
-  console.error(`worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `worker failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   redis.disconnect();
   await db.destroy().catch(() => undefined);
   process.exit(1);
