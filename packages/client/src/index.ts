@@ -28,3 +28,4 @@ export function createTesseraClient({ baseUrl, apiKey, fetch }: TesseraClientOpt
     ],
   });
 }
+export { readApiError, type ApiProblem } from './errors';

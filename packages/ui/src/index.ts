@@ -19,3 +19,4 @@ export {
   formatTime,
   type Money,
 } from './format';
+export { formText } from './form';

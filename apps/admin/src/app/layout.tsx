@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { TRPCReactProvider } from '~/trpc/react';
+import { TRPCReactProvider } from '@tessera/client/react';
 import './globals.css';
 
 export const metadata: Metadata = {

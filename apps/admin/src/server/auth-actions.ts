@@ -1,8 +1,8 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { formText } from '~/lib/form';
-import { safeRedirectPath } from '~/lib/redirect';
+import { formText } from '@tessera/ui';
+import { safeRedirectPath } from '@tessera/api/next';
 import { signIn, signOut } from './auth';
 
 export type SignInProblem = 'invalid_credentials' | 'not_staff' | 'unavailable';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '~/components/site-header';
 import { env } from '~/env';
-import { TRPCReactProvider } from '~/trpc/react';
+import { TRPCReactProvider } from '@tessera/client/react';
 import './globals.css';
 
 export const metadata: Metadata = {

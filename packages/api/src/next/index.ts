@@ -1,2 +1,4 @@
 export { createAuth, type AuthApp } from './auth';
+export { safeRedirectPath } from './redirect';
+export { createServerApi } from './server-api';
 export { createTrpcHandler } from './trpc-handler';

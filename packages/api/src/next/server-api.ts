@@ -1,10 +1,12 @@
 import 'server-only';
-import { createServerCaller } from '@tessera/api';
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { auth } from '~/server/auth';
+import { createServerCaller, type SessionLike } from '../server-caller';
 
-/** The API called in-process from Server Components, as the signed-in user; one per request. */
-export const serverApi = cache(async () =>
-  createServerCaller({ headers: new Headers(await headers()), session: await auth() }),
-);
+/**
+ * The API called in-process from Server Components, as the signed-in user of the app
+ * whose `auth` is given; one caller per request.
+ */
+export function createServerApi(auth: () => Promise<SessionLike | null>) {
+  return cache(async () => createServerCaller({ headers: new Headers(await headers()), session: await auth() }));
+}

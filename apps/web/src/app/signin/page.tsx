@@ -2,7 +2,7 @@ import { Card, PageHeader } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { safeRedirectPath } from '~/lib/redirect';
+import { safeRedirectPath } from '@tessera/api/next';
 import { auth } from '~/server/auth';
 import { SignInForm } from './signin-form';
 

@@ -1,12 +1,11 @@
 'use client';
 
-import { Alert, Button, Field } from '@tessera/ui';
+import { Alert, Button, Field, formText } from '@tessera/ui';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import { formText } from '~/lib/form';
 import { signInAfterSignUp } from '~/server/auth-actions';
-import { readApiError, type ApiProblem } from '~/trpc/errors';
-import { useTRPC } from '~/trpc/react';
+import { readApiError, type ApiProblem } from '@tessera/client';
+import { useTRPC } from '@tessera/client/react';
 
 /**
  * Creates the account through the API (so its validation speaks for each field), then
