@@ -18,14 +18,35 @@ interface Check {
   url: string;
   /** Every string must appear in the body of a 200 response. */
   mustContain: string[];
+  /** Demo account to sign in as first (console pages need a staff session). */
+  signInAs?: string;
 }
 
 /** What "dev works" means. Tighten with seeded content here, one line per page. */
 const checksFor = ({ web, admin }: { web: string; admin: string }): Check[] => [
-  { name: 'web home', url: `${web}/`, mustContain: ['Tessera'] },
+  { name: 'web home', url: `${web}/`, mustContain: ['Algiers → Oran coach', 'Jazz à la Villette', 'Symphonie fantastique'] },
   { name: 'web API health', url: `${web}/api/trpc/health.check`, mustContain: ['"ok":true'] },
-  { name: 'admin sign-in', url: `${admin}/signin`, mustContain: [] },
+  { name: 'admin sign-in', url: `${admin}/signin`, mustContain: ['Sign in'] },
+  { name: 'admin occurrences', url: `${admin}/`, mustContain: ['Algiers → Oran coach', 'Tessera Demo'], signInAs: 'owner@demo.test' },
 ];
+
+const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the session cookie. */
+async function signIn(url: string, email: string): Promise<string> {
+  const origin = new URL(url).origin;
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; ') },
+    body: new URLSearchParams({ email, password: 'tessera-demo', csrfToken, callbackUrl: origin }),
+  });
+  const session = cookiesOf(response).find((cookie) => cookie?.includes('.session-token='));
+  if (!session) throw new Error(`signing in as ${email} gave no session cookie (HTTP ${response.status})`);
+  return session;
+}
 
 const OVERALL_TIMEOUT_MS = 5 * 60_000;
 const STOP_TIMEOUT_MS = 60_000;
@@ -42,7 +63,9 @@ const lastSeen = new Map<string, string>();
 async function passes(check: Check): Promise<boolean> {
   try {
     // First requests compile the page in `next dev`: allow them time, within the overall budget.
+    const cookie = check.signInAs ? await signIn(check.url, check.signInAs) : undefined;
     const response = await fetch(check.url, {
+      headers: cookie ? { cookie } : {},
       signal: AbortSignal.timeout(Math.min(90_000, remaining())),
     });
     const body = await response.text();
