@@ -1,3 +1,4 @@
+import type { ApiKeys } from '@tessera/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
@@ -81,4 +82,19 @@ export const staffProcedure = (permission: Permission) =>
       });
     }
     return next({ ctx: { ...ctx, staff } });
+  });
+
+export type ApiKeyScope = ApiKeys['scopes'][number];
+
+/** A call made with an org's API key (`Authorization: Bearer`) that carries `scope`. */
+export const apiKeyProcedure = (scope: ApiKeyScope) =>
+  publicProcedure.use(({ ctx, next }) => {
+    if (ctx.actor.kind !== 'apiKey') {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This call needs an API key (Authorization: Bearer <key>).' });
+    }
+    if (!ctx.actor.scopes.includes(scope)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This API key lacks the ${scope} scope.` });
+    }
+    const { apiKeyId, orgId, scopes } = ctx.actor;
+    return next({ ctx: { ...ctx, apiKey: { id: apiKeyId, orgId, scopes } } });
   });

@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc';
 import { authRouter } from './auth';
 import { catalogRouter } from './catalog';
+import { developerRouter } from './developer';
 import { healthRouter } from './health';
 import { staffRouter } from './staff';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   auth: authRouter,
   catalog: catalogRouter,
   staff: staffRouter,
+  developer: developerRouter,
 });
 
 export type AppRouter = typeof appRouter;
