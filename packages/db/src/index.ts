@@ -4,3 +4,4 @@ export { isUniqueViolation, pgErrorCode, PG_ERRORS } from './errors';
 export type * from './schema';
 export type { DB as Database } from './schema';
 export { hashPassword, verifyPassword } from './passwords';
+export { stockOccurrence } from './inventory';

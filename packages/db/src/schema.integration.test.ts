@@ -64,12 +64,12 @@ describe('migrations', () => {
       );
       const { rows: constraints } = await sql<{ name: string; type: string }>`
         SELECT conname AS name, contype AS type FROM pg_constraint
-        WHERE conname IN ('slot_reservations_no_overlap', 'occurrences_taken_within_capacity',
+        WHERE conname IN ('slot_reservations_no_overlap', 'ticket_units_pkey',
                           'occurrence_seats_pkey', 'payment_events_provider_provider_event_id_key')
       `.execute(db);
       expect(Object.fromEntries(constraints.map((row) => [row.name, row.type]))).toEqual({
         slot_reservations_no_overlap: 'x',
-        occurrences_taken_within_capacity: 'c',
+        ticket_units_pkey: 'p',
         occurrence_seats_pkey: 'p',
         payment_events_provider_provider_event_id_key: 'u',
       });
@@ -111,7 +111,7 @@ describe('the schema refuses bad data', () => {
     const courts = await createOffering(test.db, { org, kind: 'appointment', resources: [resource] });
     const hold = await test.db
       .insertInto('holds')
-      .values({ orgId: org.id, offeringId: courts.id, expiresAt: new Date(Date.now() + 600_000), currency: 'EUR' })
+      .values({ orgId: org.id, offeringId: courts.id, clientKey: 'test', expiresAt: new Date(Date.now() + 600_000), currency: 'EUR' })
       .returningAll()
       .executeTakeFirstOrThrow();
     const start = new Date('2031-06-02T08:00:00Z');
@@ -186,23 +186,31 @@ describe('the schema refuses bad data', () => {
     await expectViolation(occurrence(foreignOffering.id, null), PG_ERRORS.foreignKeyViolation, 'occurrences_org_id_offering_id_fkey');
   });
 
-  it('refuses general-admission sales above capacity and above a ticket quota', async () => {
+  it('stocks a general-admission quota as one unit row each, never the same unit twice', async () => {
     const gig = await createOffering(test.db, { org });
-    await createTicketType(test.db, { offering: gig, name: 'Early bird', quotaPerOccurrence: 2 });
-    const occurrence = await createOccurrence(test.db, { offering: gig, capacity: 5 });
+    const earlyBird = await createTicketType(test.db, { offering: gig, name: 'Early bird', quotaPerOccurrence: 3 });
+    const occurrence = await createOccurrence(test.db, { offering: gig, capacity: 3 });
+    const units = await test.db
+      .selectFrom('ticketUnits')
+      .select(['unitNo', 'status'])
+      .where('occurrenceId', '=', occurrence.id)
+      .orderBy('unitNo')
+      .execute();
+    expect(units).toEqual([1, 2, 3].map((unitNo) => ({ unitNo, status: 'free' })));
 
-    await expect(
-      test.db.updateTable('occurrences').set({ taken: 5 }).where('id', '=', occurrence.id).execute(),
-    ).resolves.toBeDefined();
     await expectViolation(
-      test.db.updateTable('occurrences').set((eb) => ({ taken: eb('taken', '+', 1) })).where('id', '=', occurrence.id).execute(),
-      PG_ERRORS.checkViolation,
-      'occurrences_taken_within_capacity',
+      test.db
+        .insertInto('ticketUnits')
+        .values({ orgId: org.id, occurrenceId: occurrence.id, ticketTypeId: earlyBird.id, unitNo: 2 })
+        .execute(),
+      PG_ERRORS.uniqueViolation,
+      'ticket_units_pkey',
     );
+    // A unit cannot be sold without a booking, nor held without a hold.
     await expectViolation(
-      test.db.updateTable('occurrenceTicketTypes').set({ taken: 3 }).where('occurrenceId', '=', occurrence.id).execute(),
+      test.db.updateTable('ticketUnits').set({ status: 'sold' }).where('occurrenceId', '=', occurrence.id).execute(),
       PG_ERRORS.checkViolation,
-      'occurrence_ticket_types_taken_within_quota',
+      'ticket_units_sold_to_a_booking',
     );
   });
 

@@ -35,7 +35,6 @@ export interface AddOns {
   perItem: Generated<boolean>;
   priceAmount: number;
   stock: number | null;
-  taken: Generated<number>;
 }
 
 export interface ApiKeys {
@@ -160,6 +159,7 @@ export interface HoldItems {
 }
 
 export interface Holds {
+  clientKey: string;
   createdAt: Generated<Timestamp>;
   currency: string;
   customerUserId: string | null;
@@ -201,7 +201,6 @@ export interface Occurrences {
   seatMapId: string | null;
   startsAt: Timestamp;
   status: Generated<"scheduled" | "cancelled" | "completed">;
-  taken: Generated<number>;
   venueId: string | null;
 }
 
@@ -216,11 +215,18 @@ export interface OccurrenceSeats {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface OccurrenceStock {
+  capacity: number | null;
+  held: number | null;
+  occurrenceId: string | null;
+  sold: number | null;
+  ticketTypeId: string | null;
+}
+
 export interface OccurrenceTicketTypes {
   occurrenceId: string;
   orgId: string;
   quota: number;
-  taken: Generated<number>;
   ticketTypeId: string;
 }
 
@@ -513,6 +519,18 @@ export interface TicketTypes {
   sortOrder: Generated<number>;
 }
 
+export interface TicketUnits {
+  bookingId: string | null;
+  heldUntil: Timestamp | null;
+  holdId: string | null;
+  occurrenceId: string;
+  orgId: string;
+  status: Generated<"free" | "held" | "sold">;
+  ticketTypeId: string;
+  unitNo: number;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface TripStops {
   arrivalOffsetMinutes: number | null;
   city: string;
@@ -603,6 +621,7 @@ export interface DB {
   memberships: Memberships;
   occurrences: Occurrences;
   occurrenceSeats: OccurrenceSeats;
+  occurrenceStock: OccurrenceStock;
   occurrenceTicketTypes: OccurrenceTicketTypes;
   offeringResources: OfferingResources;
   offerings: Offerings;
@@ -625,6 +644,7 @@ export interface DB {
   taxRates: TaxRates;
   tickets: Tickets;
   ticketTypes: TicketTypes;
+  ticketUnits: TicketUnits;
   tripStops: TripStops;
   users: Users;
   venues: Venues;

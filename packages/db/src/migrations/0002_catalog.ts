@@ -159,10 +159,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       seat_map_id uuid,
       starts_at timestamptz NOT NULL,
       ends_at timestamptz NOT NULL,
+      -- Seats or general-admission units on sale; stock itself is rows (occurrence_seats,
+      -- ticket_units) so that claims never queue on one hot counter row.
       capacity integer NOT NULL CHECK (capacity >= 0),
-      -- Units held or sold; guarded by "UPDATE ... WHERE taken + n <= capacity" and,
-      -- as a backstop, by this CHECK: general admission cannot oversell.
-      taken integer NOT NULL DEFAULT 0,
       sales_start_at timestamptz,
       sales_end_at timestamptz,
       status text NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled', 'completed')),
@@ -173,7 +172,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       FOREIGN KEY (org_id, venue_id) REFERENCES venues (org_id, id),
       FOREIGN KEY (org_id, seat_map_id) REFERENCES seat_maps (org_id, id),
       CHECK (ends_at > starts_at),
-      CONSTRAINT occurrences_taken_within_capacity CHECK (taken BETWEEN 0 AND capacity),
       CHECK (sales_end_at IS NULL OR sales_start_at IS NULL OR sales_end_at > sales_start_at)
     );
     CREATE INDEX occurrences_org_starts_idx ON occurrences (org_id, starts_at);
@@ -202,17 +200,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX ticket_types_offering_idx ON ticket_types (offering_id, sort_order);
 
-    -- Per-occurrence stock of a ticket type with a quota; same guarded-counter rule.
+    -- Per-occurrence quota of a general-admission ticket type; its stock is the
+    -- ticket_units rows (0004), one per unit of the quota.
     CREATE TABLE occurrence_ticket_types (
       org_id uuid NOT NULL,
       occurrence_id uuid NOT NULL,
       ticket_type_id uuid NOT NULL,
       quota integer NOT NULL CHECK (quota >= 0),
-      taken integer NOT NULL DEFAULT 0,
       PRIMARY KEY (occurrence_id, ticket_type_id),
+      UNIQUE (org_id, occurrence_id, ticket_type_id),
       FOREIGN KEY (org_id, occurrence_id) REFERENCES occurrences (org_id, id) ON DELETE CASCADE,
-      FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticket_types (org_id, id) ON DELETE CASCADE,
-      CONSTRAINT occurrence_ticket_types_taken_within_quota CHECK (taken BETWEEN 0 AND quota)
+      FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticket_types (org_id, id) ON DELETE CASCADE
     );
 
     -- Trip fares between two stops, when a segment costs less than the whole route.
@@ -272,7 +270,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         CHECK (max_redemptions IS NULL OR redeemed_count <= max_redemptions)
     );
 
-    -- Extras sold with a booking (baggage, meals, insurance), with optional stock.
+    -- Extras sold with a booking (baggage, meals, insurance), with optional stock. Stock is
+    -- checked under a row lock against live holds and bookings: add-ons are rarely hot, and
+    -- a counter would keep expired holds' units until someone tidied up.
     CREATE TABLE add_ons (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       org_id uuid NOT NULL,
@@ -284,11 +284,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       per_item boolean NOT NULL DEFAULT false,
       max_per_order integer NOT NULL DEFAULT 10 CHECK (max_per_order > 0),
       stock integer CHECK (stock >= 0),
-      taken integer NOT NULL DEFAULT 0,
       active boolean NOT NULL DEFAULT true,
       UNIQUE (org_id, id),
-      FOREIGN KEY (org_id, offering_id) REFERENCES offerings (org_id, id) ON DELETE CASCADE,
-      CONSTRAINT add_ons_taken_within_stock CHECK (taken >= 0 AND (stock IS NULL OR taken <= stock))
+      FOREIGN KEY (org_id, offering_id) REFERENCES offerings (org_id, id) ON DELETE CASCADE
     );
   `.execute(db);
 }

@@ -13,6 +13,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       offering_id uuid NOT NULL,
       occurrence_id uuid,
       customer_user_id uuid REFERENCES users (id) ON DELETE SET NULL,
+      -- Who asked (user id, API key id or network address): caps live holds per client.
+      client_key text NOT NULL,
       status text NOT NULL DEFAULT 'active'
         CHECK (status IN ('active', 'converted', 'released', 'expired')),
       -- Waitlist offers are holds too, with a longer time to live.
@@ -28,6 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK ((status = 'active') = (ended_at IS NULL))
     );
     CREATE INDEX holds_active_expiry_idx ON holds (expires_at) WHERE status = 'active';
+    CREATE INDEX holds_active_client_idx ON holds (client_key, expires_at) WHERE status = 'active';
 
     CREATE TABLE hold_items (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -134,15 +134,24 @@ describe('seedDemo', () => {
     const occurrences = await occurrencesOf(offering.id);
     expect(occurrences.length).toBeGreaterThanOrEqual(2);
     for (const occurrence of occurrences) {
-      expect(occurrence).toMatchObject({ seatMapId: null, capacity: 320, taken: 0 });
+      expect(occurrence).toMatchObject({ seatMapId: null, capacity: 320 });
       expect(occurrence.startsAt.getTime()).toBeGreaterThan(NOW.getTime());
       const quotas = await test.db
-        .selectFrom('occurrenceTicketTypes')
-        .select(['quota', 'taken'])
-        .where('occurrenceId', '=', occurrence.id)
-        .orderBy('quota')
+        .selectFrom('occurrenceTicketTypes as q')
+        .select((eb) => [
+          'q.quota',
+          eb
+            .selectFrom('ticketUnits as u')
+            .select((sub) => sub.fn.countAll<number>().as('n'))
+            .whereRef('u.occurrenceId', '=', 'q.occurrenceId')
+            .whereRef('u.ticketTypeId', '=', 'q.ticketTypeId')
+            .where('u.status', '=', 'free')
+            .as('freeUnits'),
+        ])
+        .where('q.occurrenceId', '=', occurrence.id)
+        .orderBy('q.quota')
         .execute();
-      expect(quotas).toEqual([{ quota: 20, taken: 0 }, { quota: 300, taken: 0 }]);
+      expect(quotas).toEqual([{ quota: 20, freeUnits: 20 }, { quota: 300, freeUnits: 300 }]);
     }
   });
 

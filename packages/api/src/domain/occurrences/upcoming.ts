@@ -3,9 +3,8 @@ import { sql } from 'kysely';
 import { UpcomingOccurrencesInput, type StaffOccurrence } from './schemas';
 
 /**
- * An org's coming dates with occupancy, for the staff console. Seat-mapped dates count
- * their seats (an expired hold counts as free: the engine reclaims it on the next claim);
- * general admission reads the guarded counter.
+ * An org's coming dates with occupancy, for the staff console, from `occurrence_stock`
+ * (an expired hold counts as free: the engine reclaims it on the next claim).
  */
 export async function upcomingOccurrences(
   db: Db,
@@ -22,14 +21,13 @@ export async function upcomingOccurrences(
     .leftJoinLateral(
       (eb) =>
         eb
-          .selectFrom('occurrenceSeats as os')
+          .selectFrom('occurrenceStock as st')
           .select([
-            sql<number>`count(*) FILTER (WHERE os.status <> 'blocked')::int`.as('sellable'),
-            sql<number>`count(*) FILTER (WHERE os.status = 'sold'
-              OR (os.status = 'held' AND os.held_until >= ${now}))::int`.as('taken'),
+            sql<number | null>`sum(st.capacity)::int`.as('capacity'),
+            sql<number | null>`sum(st.sold + st.held)::int`.as('taken'),
           ])
-          .whereRef('os.occurrenceId', '=', 'oc.id')
-          .as('seats'),
+          .whereRef('st.occurrenceId', '=', 'oc.id')
+          .as('stock'),
       (join) => join.onTrue(),
     )
     .select((eb) => [
@@ -38,14 +36,12 @@ export async function upcomingOccurrences(
       'oc.endsAt',
       'oc.status',
       'oc.capacity',
-      'oc.taken',
-      'oc.seatMapId',
       'o.id as offeringId',
       'o.name as offeringName',
       'o.kind as offeringKind',
       'v.name as venueName',
-      'seats.sellable as seatCapacity',
-      'seats.taken as seatsTaken',
+      'stock.capacity as stockCapacity',
+      'stock.taken as stockTaken',
       eb.fn
         .coalesce(
           'v.timeZone',
@@ -67,9 +63,9 @@ export async function upcomingOccurrences(
     .execute();
 
   return rows.map((row) => {
-    const seated = row.seatMapId !== null;
-    const capacity = seated ? (row.seatCapacity ?? 0) : row.capacity;
-    const taken = seated ? (row.seatsTaken ?? 0) : row.taken;
+    // Occurrences without stock rows (appointments) report their nominal capacity.
+    const capacity = row.stockCapacity ?? row.capacity;
+    const taken = row.stockTaken ?? 0;
     return {
       id: row.id,
       offering: { id: row.offeringId, name: row.offeringName, kind: row.offeringKind },

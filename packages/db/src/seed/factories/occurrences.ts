@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { stockOccurrence } from '../../inventory';
 import type { DbOrTx, OccurrenceRow, OfferingRow, SeatMapRow, VenueRow } from './types';
 
 const HOUR_MS = 3_600_000;
@@ -32,9 +32,8 @@ function defaultStart(): Date {
 }
 
 /**
- * One date of an event or one departure of a trip, with its inventory rows:
- * - occurrence_seats for every seat of the seat map ('blocked' for blocked seats, else 'free');
- * - occurrence_ticket_types for each active ticket type of the offering with a quota.
+ * One date of an event or one departure of a trip, with its inventory rows
+ * (`stockOccurrence`: seats of the map, quotas and their units).
  */
 export async function createOccurrence(db: DbOrTx, options: CreateOccurrenceOptions): Promise<OccurrenceRow> {
   const { offering } = options;
@@ -70,43 +69,6 @@ export async function createOccurrence(db: DbOrTx, options: CreateOccurrenceOpti
     .returningAll()
     .executeTakeFirstOrThrow();
 
-  if (seatMapId !== null) {
-    // One INSERT ... SELECT per occurrence: thousands of seats without a round trip each.
-    await db
-      .insertInto('occurrenceSeats')
-      .columns(['orgId', 'occurrenceId', 'seatId', 'status'])
-      .expression((eb) =>
-        eb
-          .selectFrom('seats')
-          .select([
-            'seats.orgId',
-            sql<string>`${occurrence.id}::uuid`.as('occurrenceId'),
-            'seats.id',
-            sql<string>`CASE WHEN seats.blocked THEN 'blocked' ELSE 'free' END`.as('status'),
-          ])
-          .where('seats.seatMapId', '=', seatMapId)
-          .where('seats.orgId', '=', offering.orgId),
-      )
-      .execute();
-  }
-
-  await db
-    .insertInto('occurrenceTicketTypes')
-    .columns(['orgId', 'occurrenceId', 'ticketTypeId', 'quota'])
-    .expression((eb) =>
-      eb
-        .selectFrom('ticketTypes')
-        .select([
-          'ticketTypes.orgId',
-          sql<string>`${occurrence.id}::uuid`.as('occurrenceId'),
-          'ticketTypes.id',
-          'ticketTypes.quotaPerOccurrence',
-        ])
-        .where('ticketTypes.offeringId', '=', offering.id)
-        .where('ticketTypes.active', '=', true)
-        .where('ticketTypes.quotaPerOccurrence', 'is not', null),
-    )
-    .execute();
-
+  await stockOccurrence(db, occurrence.id);
   return occurrence;
 }
