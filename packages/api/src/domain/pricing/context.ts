@@ -1,0 +1,209 @@
+import type { Db } from '@tessera/db';
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { AppError } from '../../errors';
+import type { TaxRateInput } from './breakdown';
+import { dynamicUnitPrice, type PriceRuleInput } from './dynamic';
+
+/** Rows of `occurrence_stock`: an expired hold already counts as free there. */
+export interface StockCount {
+  capacity: number;
+  sold: number;
+  held: number;
+}
+
+export const remainingOf = (stock: StockCount): number => Math.max(0, stock.capacity - stock.sold - stock.held);
+
+export interface PricingTicketType {
+  id: string;
+  name: string;
+  /** Base price in minor units, before dynamic rules. */
+  priceAmount: number;
+  seatCategory: string | null;
+  quotaPerOccurrence: number | null;
+  minPerOrder: number;
+  maxPerOrder: number;
+  salesStartAt: Date | null;
+  salesEndAt: Date | null;
+  active: boolean;
+  sortOrder: number;
+  /** This occurrence's general-admission units of the type; null when it has none. */
+  stock: StockCount | null;
+}
+
+export interface PricingContext {
+  occurrence: {
+    id: string;
+    orgId: string;
+    offeringId: string;
+    offeringStatus: 'draft' | 'published' | 'archived';
+    status: 'scheduled' | 'cancelled' | 'completed';
+    startsAt: Date;
+    endsAt: Date;
+    capacity: number;
+    seatMapId: string | null;
+    salesStartAt: Date | null;
+    salesEndAt: Date | null;
+    /** Venue's zone, else the first stop's, else the org's. */
+    timeZone: string;
+  };
+  currency: string;
+  taxRate: TaxRateInput | null;
+  /** Active rules of the offering, for every ticket type (see `unitPriceFor`). */
+  rules: PriceRuleInput[];
+  /** Sold + live-held over capacity across all stock rows, 0..100. */
+  occupancyPercent: number;
+  hoursToStart: number;
+  /** All ticket types of the offering, inactive ones included, by sort order. */
+  ticketTypes: PricingTicketType[];
+  /** Totals over every stock row (seats and units); the nominal capacity when there are none. */
+  stock: StockCount;
+}
+
+/** Stock totals, and the occupancy that dynamic rules step on. */
+export function occupancyOf(stock: StockCount): number {
+  return stock.capacity > 0 ? (100 * (stock.sold + stock.held)) / stock.capacity : 0;
+}
+
+const toDate = (value: string | null): Date | null => (value === null ? null : new Date(value));
+
+/**
+ * Everything needed to price any ticket of one occurrence, in ONE query (the rules, types
+ * and stock come back as JSON arrays): the hold path and availability both call this, so
+ * the price a customer sees is the price the hold charges. Throws NOT_FOUND for an unknown
+ * occurrence; callers decide what unpublished or cancelled means for them.
+ */
+export async function loadPricingContext(db: Db, occurrenceId: string, now = new Date()): Promise<PricingContext> {
+  const row = await db
+    .selectFrom('occurrences as oc')
+    .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
+    .innerJoin('orgs', 'orgs.id', 'oc.orgId')
+    .leftJoin('taxRates as tr', 'tr.id', 'o.taxRateId')
+    .leftJoin('venues as v', (join) => join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`))
+    .select((eb) => [
+      'oc.id',
+      'oc.orgId',
+      'oc.offeringId',
+      'o.status as offeringStatus',
+      'oc.status',
+      'oc.startsAt',
+      'oc.endsAt',
+      'oc.capacity',
+      'oc.seatMapId',
+      'oc.salesStartAt',
+      'oc.salesEndAt',
+      'o.currency',
+      'tr.rateBasisPoints',
+      'tr.inclusive',
+      eb.fn
+        .coalesce(
+          'v.timeZone',
+          eb
+            .selectFrom('tripStops as ts')
+            .select('ts.timeZone')
+            .whereRef('ts.offeringId', '=', 'o.id')
+            .orderBy('ts.position')
+            .limit(1),
+          'orgs.timeZone',
+        )
+        .as('timeZone'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('ticketTypes as tt')
+          .select([
+            'tt.id',
+            'tt.name',
+            'tt.priceAmount',
+            'tt.seatCategory',
+            'tt.quotaPerOccurrence',
+            'tt.minPerOrder',
+            'tt.maxPerOrder',
+            // JSON carries timestamps as strings; typed so, and parsed below.
+            sql<string | null>`tt.sales_start_at`.as('salesStartAt'),
+            sql<string | null>`tt.sales_end_at`.as('salesEndAt'),
+            'tt.active',
+            'tt.sortOrder',
+          ])
+          .whereRef('tt.offeringId', '=', 'o.id')
+          .orderBy('tt.sortOrder')
+          .orderBy('tt.priceAmount')
+          .orderBy('tt.id'),
+      ).as('ticketTypes'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('priceRules as pr')
+          .select(['pr.kind', 'pr.threshold', 'pr.adjustmentKind', 'pr.adjustmentValue', 'pr.priority', 'pr.ticketTypeId'])
+          .whereRef('pr.offeringId', '=', 'o.id')
+          .where('pr.active', '=', true),
+      ).as('rules'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('occurrenceStock as st')
+          .select(['st.ticketTypeId', 'st.capacity', 'st.sold', 'st.held'])
+          .whereRef('st.occurrenceId', '=', 'oc.id'),
+      ).as('stockRows'),
+    ])
+    .where('oc.id', '=', occurrenceId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'This date was not found.');
+
+  const stockByType = new Map<string, StockCount>();
+  const stock: StockCount = { capacity: 0, sold: 0, held: 0 };
+  for (const part of row.stockRows) {
+    const count = { capacity: part.capacity ?? 0, sold: part.sold ?? 0, held: part.held ?? 0 };
+    if (part.ticketTypeId) stockByType.set(part.ticketTypeId, count);
+    stock.capacity += count.capacity;
+    stock.sold += count.sold;
+    stock.held += count.held;
+  }
+  // Appointments and occurrences created before stocking have no rows: nominal capacity.
+  const totals = row.stockRows.length > 0 ? stock : { capacity: row.capacity, sold: 0, held: 0 };
+
+  return {
+    occurrence: {
+      id: row.id,
+      orgId: row.orgId,
+      offeringId: row.offeringId,
+      offeringStatus: row.offeringStatus,
+      status: row.status,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      capacity: row.capacity,
+      seatMapId: row.seatMapId,
+      salesStartAt: row.salesStartAt,
+      salesEndAt: row.salesEndAt,
+      timeZone: row.timeZone,
+    },
+    currency: row.currency,
+    taxRate:
+      row.rateBasisPoints === null || row.inclusive === null
+        ? null
+        : { rateBasisPoints: row.rateBasisPoints, inclusive: row.inclusive },
+    rules: row.rules,
+    occupancyPercent: occupancyOf(totals),
+    hoursToStart: (row.startsAt.getTime() - now.getTime()) / 3_600_000,
+    ticketTypes: row.ticketTypes.map((type) => ({
+      ...type,
+      salesStartAt: toDate(type.salesStartAt),
+      salesEndAt: toDate(type.salesEndAt),
+      stock: stockByType.get(type.id) ?? null,
+    })),
+    stock: totals,
+  };
+}
+
+/** The rules that apply to one ticket type: its own and the offering-wide ones. */
+export function rulesFor(rules: readonly PriceRuleInput[], ticketTypeId: string): PriceRuleInput[] {
+  return rules.filter((rule) => rule.ticketTypeId === null || rule.ticketTypeId === ticketTypeId);
+}
+
+/**
+ * The current unit price of a ticket type of the loaded occurrence, in minor units.
+ * `baseAmount` replaces the type's price when another base applies (a trip's segment fare);
+ * the same dynamic rules step on it.
+ */
+export function unitPriceFor(ctx: PricingContext, ticketTypeId: string, baseAmount?: number): number {
+  const type = ctx.ticketTypes.find((candidate) => candidate.id === ticketTypeId);
+  if (!type) throw new AppError('NOT_FOUND', 'This ticket type was not found for this date.');
+  return dynamicUnitPrice(baseAmount ?? type.priceAmount, rulesFor(ctx.rules, ticketTypeId), ctx);
+}
