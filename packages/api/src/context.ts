@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '@tessera/db';
 import { TRPCError } from '@trpc/server';
 import type { Redis } from 'ioredis';
+import { redisInventoryEvents, type InventoryEvents } from './domain/events/inventory';
+import { env } from './env';
 
 /** Who is calling. Staff membership is resolved per request by `staffProcedure`. */
 export type Actor =
@@ -16,7 +18,21 @@ export interface Context {
   /** Org the caller asked to act in (`x-tessera-org`); only a selector, checked against memberships. */
   requestedOrgId: string | null;
   requestId: string;
+  /** Who limits and caps count against: the user, the API key, or the network address. */
+  clientKey: string;
+  events: InventoryEvents;
+  engine: EngineSettings;
 }
+
+export interface EngineSettings {
+  maxLiveHoldsPerClient: number;
+  holdsPerMinute: number;
+}
+
+const defaultEngineSettings = (): EngineSettings => ({
+  maxLiveHoldsPerClient: env.HOLDS_MAX_LIVE_PER_CLIENT,
+  holdsPerMinute: env.HOLDS_RATE_LIMIT_PER_MINUTE,
+});
 
 export interface CreateContextOptions {
   db: Db;
@@ -24,19 +40,34 @@ export interface CreateContextOptions {
   headers: Headers;
   /** The signed-in user's id from the next-auth session, if any. */
   userId: string | null;
+  /** Overrides of the environment's engine settings (tests, load tests). */
+  engine?: Partial<EngineSettings>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function createContext({ db, redis, headers, userId }: CreateContextOptions): Promise<Context> {
+export async function createContext({ db, redis, headers, userId, engine }: CreateContextOptions): Promise<Context> {
   const requestedOrg = headers.get('x-tessera-org');
+  const actor: Actor =
+    (await apiKeyActor(db, headers.get('authorization'))) ?? (userId ? { kind: 'user', userId } : { kind: 'guest' });
   return {
     db,
     redis,
-    actor: (await apiKeyActor(db, headers.get('authorization'))) ?? (userId ? { kind: 'user', userId } : { kind: 'guest' }),
+    actor,
     requestedOrgId: requestedOrg && UUID.test(requestedOrg) ? requestedOrg : null,
     requestId: headers.get('x-request-id') ?? randomUUID(),
+    clientKey: clientKeyOf(actor, headers),
+    events: redisInventoryEvents(redis),
+    engine: { ...defaultEngineSettings(), ...engine },
   };
+}
+
+function clientKeyOf(actor: Actor, headers: Headers): string {
+  if (actor.kind === 'user') return `user:${actor.userId}`;
+  if (actor.kind === 'apiKey') return `key:${actor.apiKeyId}`;
+  // Behind the load balancer the first x-forwarded-for entry is the client.
+  const address = headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip');
+  return `ip:${address ?? 'unknown'}`;
 }
 
 /** `Authorization: Bearer <key>`: keys are stored as SHA-256 hashes, never in clear. */

@@ -18,6 +18,10 @@ export const env = createEnv({
     REDIS_URL: devDefault(z.string().url(), 'redis://127.0.0.1:6379'),
     AUTH_SECRET: devDefault(z.string().min(32), 'tessera-development-secret-do-not-use-in-production'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Anti-hoarding: live holds one client may have at once (0 = no cap, for load tests). */
+    HOLDS_MAX_LIVE_PER_CLIENT: z.coerce.number().int().min(0).default(5),
+    /** Anti-hoarding: holds.create calls per client per minute (0 = no limit, for load tests). */
+    HOLDS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -163,12 +163,14 @@ export interface Holds {
   createdAt: Generated<Timestamp>;
   currency: string;
   customerUserId: string | null;
+  destinationStopId: string | null;
   endedAt: Timestamp | null;
   expiresAt: Timestamp;
   id: Generated<string>;
   occurrenceId: string | null;
   offeringId: string;
   orgId: string;
+  originStopId: string | null;
   source: Generated<"customer" | "staff" | "waitlist" | "api">;
   status: Generated<"active" | "converted" | "released" | "expired">;
   totalAmount: Generated<number>;

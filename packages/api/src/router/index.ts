@@ -4,12 +4,14 @@ import { authRouter } from './auth';
 import { catalogRouter } from './catalog';
 import { developerRouter } from './developer';
 import { healthRouter } from './health';
+import { holdsRouter } from './holds';
 import { staffRouter } from './staff';
 
 export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  holds: holdsRouter,
   staff: staffRouter,
   developer: developerRouter,
 });

@@ -1,7 +1,7 @@
 import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Redis } from 'ioredis';
-import { createContext } from '../context';
+import { createContext, type EngineSettings } from '../context';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
 
@@ -22,20 +22,21 @@ export interface CallAs {
   userId?: string;
   orgId?: string;
   headers?: Record<string, string>;
+  engine?: Partial<EngineSettings>;
 }
 
 /**
  * A real database (own copy per test file) and a real Redis, and callers that go through
  * the same context creation as HTTP requests.
  */
-export async function setupApiTest() {
-  const database: TestDatabase = await createTestDatabase();
+export async function setupApiTest({ poolSize }: { poolSize?: number } = {}) {
+  const database: TestDatabase = await createTestDatabase({ poolSize });
   const redis = new Redis(testEnv.TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
 
   async function caller(as: CallAs = {}) {
     const headers = new Headers(as.headers);
     if (as.orgId) headers.set('x-tessera-org', as.orgId);
-    return createCaller(await createContext({ db: database.db, redis, headers, userId: as.userId ?? null }));
+    return createCaller(await createContext({ db: database.db, redis, headers, userId: as.userId ?? null, engine: as.engine }));
   }
 
   /**

@@ -20,6 +20,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- Waitlist offers are holds too, with a longer time to live.
       source text NOT NULL DEFAULT 'customer' CHECK (source IN ('customer', 'staff', 'waitlist', 'api')),
       expires_at timestamptz NOT NULL,
+      -- Trips: the stops the passengers travel between (priced by segment_fares).
+      origin_stop_id uuid,
+      destination_stop_id uuid,
       total_amount integer NOT NULL DEFAULT 0 CHECK (total_amount >= 0),
       currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
       created_at timestamptz NOT NULL DEFAULT now(),
@@ -27,6 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (org_id, id),
       FOREIGN KEY (org_id, offering_id) REFERENCES offerings (org_id, id),
       FOREIGN KEY (org_id, occurrence_id) REFERENCES occurrences (org_id, id),
+      FOREIGN KEY (org_id, origin_stop_id) REFERENCES trip_stops (org_id, id),
+      FOREIGN KEY (org_id, destination_stop_id) REFERENCES trip_stops (org_id, id),
       CHECK ((status = 'active') = (ended_at IS NULL))
     );
     CREATE INDEX holds_active_expiry_idx ON holds (expires_at) WHERE status = 'active';

@@ -73,13 +73,13 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ poolSize = 5 }: { poolSize?: number } = {}): Promise<TestDatabase> {
   const template = templateName();
   await ensureTemplate(template);
   const name = `tessera_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   const url = withDatabase(serverUrl(), name);
-  const db = createDb(url, { max: 5 });
+  const db = createDb(url, { max: poolSize });
   return {
     db,
     url,

@@ -1,0 +1,127 @@
+import { AppError } from '../../errors';
+import { reserveAddOn } from '../inventory/add-ons';
+import { claimSeats } from '../inventory/seats';
+import { claimUnits } from '../inventory/units';
+import { loadPricingContext, type PricingContext } from '../pricing';
+import type { Tx } from '../shared/idempotency';
+import { fareFor, validateJourney } from './fares';
+import type { OccurrenceHoldInput } from './schemas';
+import { insertHold, saveHoldItems, type HoldRequester, type NewHoldItem } from './store';
+
+type TicketType = PricingContext['ticketTypes'][number];
+
+const salesOpen = (window: { salesStartAt: Date | null; salesEndAt: Date | null }, now: Date) =>
+  (!window.salesStartAt || window.salesStartAt <= now) && (!window.salesEndAt || window.salesEndAt > now);
+
+/** Seats or general-admission tickets, plus add-ons, on one occurrence: all or nothing. */
+export async function createOccurrenceHold(tx: Tx, input: OccurrenceHoldInput, requester: HoldRequester, now: Date) {
+  const occurrence = await tx
+    .selectFrom('occurrences as oc')
+    .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
+    .innerJoin('orgs', 'orgs.id', 'oc.orgId')
+    .select([
+      'oc.id',
+      'oc.orgId',
+      'oc.offeringId',
+      'oc.status',
+      'oc.startsAt',
+      'oc.seatMapId',
+      'oc.salesStartAt',
+      'oc.salesEndAt',
+      'o.kind',
+      'o.status as offeringStatus',
+      'o.maxPerOrder',
+      'o.holdMinutes',
+      'orgs.holdMinutes as orgHoldMinutes',
+    ])
+    .where('oc.id', '=', input.occurrenceId)
+    .executeTakeFirst();
+  if (!occurrence || occurrence.offeringStatus !== 'published') throw new AppError('NOT_FOUND', 'This date was not found.');
+  if (occurrence.status !== 'scheduled' || occurrence.startsAt <= now || !salesOpen(occurrence, now)) {
+    throw new AppError('SALES_CLOSED', 'Sales for this date are closed.');
+  }
+
+  const seatIds = input.seatIds ?? [];
+  const tickets = input.tickets ?? [];
+  if (new Set(seatIds).size !== seatIds.length) throw new AppError('VALIDATION', 'A seat is listed twice.');
+  if (seatIds.length && !occurrence.seatMapId) throw new AppError('VALIDATION', 'This date has no seat map: choose tickets instead.');
+  if (!seatIds.length && !tickets.length) throw new AppError('VALIDATION', 'Choose at least one seat or ticket.');
+  const journey = await validateJourney(tx, occurrence, input);
+
+  const pricing = await loadPricingContext(tx, occurrence.id, now);
+  const ticketType = (id: string): TicketType => {
+    const type = pricing.ticketTypes.find((candidate) => candidate.id === id);
+    if (!type?.active) throw new AppError('VALIDATION', 'This ticket type is not on sale for this date.');
+    if (!salesOpen(type, now)) throw new AppError('SALES_CLOSED', `${type.name} is not on sale right now.`);
+    return type;
+  };
+  checkLimits(occurrence.maxPerOrder, seatIds.length, tickets.map((t) => ({ type: ticketType(t.ticketTypeId), quantity: t.quantity })));
+
+  const hold = await insertHold(tx, {
+    orgId: occurrence.orgId,
+    offeringId: occurrence.offeringId,
+    occurrenceId: occurrence.id,
+    holdMinutes: occurrence.holdMinutes ?? occurrence.orgHoldMinutes,
+    currency: pricing.currency,
+    requester,
+    ...journey,
+  });
+  const claim = { occurrenceId: occurrence.id, holdId: hold.id, heldUntil: hold.expiresAt };
+  const items: NewHoldItem[] = [];
+
+  if (seatIds.length) {
+    const seats = await claimSeats(tx, { ...claim, seatIds });
+    // Fares given with seats apply to them in order (coach: 1 Adult + 1 Child); otherwise a
+    // seat's category names its price tier, or the offering's default fare applies.
+    const fares = tickets.flatMap((t) => Array.from({ length: t.quantity }, () => ticketType(t.ticketTypeId)));
+    if (fares.length && fares.length !== seats.length) throw new AppError('VALIDATION', `Give a fare for each of the ${seats.length} seats.`);
+    const defaultFare = pricing.ticketTypes.find((t) => t.active && !t.seatCategory && t.quotaPerOccurrence === null);
+    seats.forEach((seat, index) => {
+      const type = fares[index] ?? pricing.ticketTypes.find((t) => t.active && t.seatCategory === seat.category) ?? defaultFare;
+      if (!type) throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
+      items.push({ kind: 'seat', seatId: seat.seatId, ticketTypeId: type.id, quantity: 1, unitAmount: fareFor(pricing, type.id, journey) });
+    });
+  } else {
+    for (const ticket of tickets) {
+      const type = ticketType(ticket.ticketTypeId);
+      if (type.quotaPerOccurrence === null) throw new AppError('VALIDATION', `${type.name} needs a seat: choose seats.`);
+      await claimUnits(tx, { ...claim, ticketTypeId: type.id, ticketTypeName: type.name, quantity: ticket.quantity });
+      items.push({ kind: 'ticket', ticketTypeId: type.id, quantity: ticket.quantity, unitAmount: fareFor(pricing, type.id, journey) });
+    }
+  }
+
+  for (const request of input.addOns ?? []) {
+    const addOn = await tx
+      .selectFrom('addOns')
+      .select(['id', 'name', 'stock', 'maxPerOrder', 'priceAmount'])
+      .where('id', '=', request.addOnId)
+      .where('offeringId', '=', occurrence.offeringId)
+      .where('active', '=', true)
+      .executeTakeFirst();
+    if (!addOn) throw new AppError('VALIDATION', 'This extra is not available for this booking.');
+    if (request.quantity > addOn.maxPerOrder) {
+      throw new AppError('LIMIT_EXCEEDED', `${addOn.name}: at most ${addOn.maxPerOrder} per order.`, { addOnId: addOn.id });
+    }
+    await reserveAddOn(tx, { addOnId: addOn.id, name: addOn.name, stock: addOn.stock, quantity: request.quantity });
+    items.push({ kind: 'add_on', addOnId: addOn.id, quantity: request.quantity, unitAmount: addOn.priceAmount });
+  }
+
+  await saveHoldItems(tx, { id: hold.id, orgId: occurrence.orgId, currency: pricing.currency }, items);
+  return { holdId: hold.id, orgId: occurrence.orgId, occurrenceId: occurrence.id };
+}
+
+function checkLimits(maxPerOrder: number, seats: number, tickets: { type: TicketType; quantity: number }[]) {
+  const count = seats || tickets.reduce((sum, ticket) => sum + ticket.quantity, 0);
+  if (count > maxPerOrder) {
+    throw new AppError('LIMIT_EXCEEDED', `You can book at most ${maxPerOrder} per order.`, { max: maxPerOrder });
+  }
+  for (const { type, quantity } of tickets) {
+    if (quantity < type.minPerOrder || quantity > type.maxPerOrder) {
+      throw new AppError('LIMIT_EXCEEDED', `${type.name}: choose between ${type.minPerOrder} and ${type.maxPerOrder}.`, {
+        ticketTypeId: type.id,
+        min: type.minPerOrder,
+        max: type.maxPerOrder,
+      });
+    }
+  }
+}

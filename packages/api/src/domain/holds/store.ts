@@ -1,0 +1,172 @@
+import type { Db } from '@tessera/db';
+import { sql } from 'kysely';
+import { AppError } from '../../errors';
+import type { Tx } from '../shared/idempotency';
+import type { HoldView } from './schemas';
+
+export interface HoldRequester {
+  /** user:<id>, key:<id> or ip:<address>: who the live-hold cap counts against. */
+  clientKey: string;
+  userId: string | null;
+  source: 'customer' | 'api' | 'staff';
+}
+
+export interface NewHoldItem {
+  kind: 'seat' | 'ticket' | 'slot' | 'add_on';
+  quantity: number;
+  unitAmount: number;
+  seatId?: string;
+  ticketTypeId?: string;
+  addOnId?: string;
+  resourceId?: string;
+  startsAt?: Date;
+  endsAt?: Date;
+}
+
+export interface NewHold {
+  orgId: string;
+  offeringId: string;
+  occurrenceId: string | null;
+  holdMinutes: number;
+  currency: string;
+  requester: HoldRequester;
+  originStopId?: string;
+  destinationStopId?: string;
+}
+
+/** The hold row; its expiry comes from the database clock, the one every claim compares with. */
+export async function insertHold(tx: Tx, hold: NewHold): Promise<{ id: string; expiresAt: Date }> {
+  return tx
+    .insertInto('holds')
+    .values({
+      orgId: hold.orgId,
+      offeringId: hold.offeringId,
+      occurrenceId: hold.occurrenceId,
+      customerUserId: hold.requester.userId,
+      clientKey: hold.requester.clientKey,
+      source: hold.requester.source,
+      expiresAt: sql<Date>`now() + make_interval(mins => ${hold.holdMinutes})`,
+      currency: hold.currency,
+      originStopId: hold.originStopId ?? null,
+      destinationStopId: hold.destinationStopId ?? null,
+    })
+    .returning(['id', 'expiresAt'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function saveHoldItems(tx: Tx, hold: { id: string; orgId: string; currency: string }, items: NewHoldItem[]) {
+  await tx
+    .insertInto('holdItems')
+    .values(
+      items.map((item) => ({
+        orgId: hold.orgId,
+        holdId: hold.id,
+        kind: item.kind,
+        quantity: item.quantity,
+        unitAmount: item.unitAmount,
+        currency: hold.currency,
+        seatId: item.seatId ?? null,
+        ticketTypeId: item.ticketTypeId ?? null,
+        addOnId: item.addOnId ?? null,
+        resourceId: item.resourceId ?? null,
+        startsAt: item.startsAt ?? null,
+        endsAt: item.endsAt ?? null,
+      })),
+    )
+    .execute();
+  const total = items.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
+  await tx.updateTable('holds').set({ totalAmount: total }).where('id', '=', hold.id).execute();
+}
+
+/** Live holds of one client: the anti-hoarding cap counts these. */
+export async function countLiveHolds(tx: Tx, clientKey: string): Promise<number> {
+  const { n } = await tx
+    .selectFrom('holds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('clientKey', '=', clientKey)
+    .where('status', '=', 'active')
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirstOrThrow();
+  return n;
+}
+
+/** A hold as its holder sees it; an active hold past its expiry reads as expired. */
+export async function holdView(db: Db | Tx, holdId: string): Promise<HoldView> {
+  const hold = await db
+    .selectFrom('holds')
+    .select(['id', 'status', 'offeringId', 'occurrenceId', 'expiresAt', 'totalAmount', 'currency', sql<boolean>`expires_at <= now()`.as('lapsed')])
+    .where('id', '=', holdId)
+    .executeTakeFirst();
+  if (!hold) throw new AppError('NOT_FOUND', 'This hold was not found. It may have been released.');
+  const items = await db
+    .selectFrom('holdItems as hi')
+    .leftJoin('seats as s', 's.id', 'hi.seatId')
+    .leftJoin('ticketTypes as tt', 'tt.id', 'hi.ticketTypeId')
+    .leftJoin('addOns as a', 'a.id', 'hi.addOnId')
+    .leftJoin('resources as r', 'r.id', 'hi.resourceId')
+    .select([
+      'hi.kind',
+      'hi.quantity',
+      'hi.unitAmount',
+      'hi.currency',
+      'hi.seatId',
+      'hi.ticketTypeId',
+      'hi.addOnId',
+      'hi.resourceId',
+      'hi.startsAt',
+      'hi.endsAt',
+      's.section',
+      's.rowLabel',
+      's.number',
+      'tt.name as ticketTypeName',
+      'a.name as addOnName',
+      'r.name as resourceName',
+    ])
+    .where('hi.holdId', '=', holdId)
+    .orderBy('hi.kind')
+    .orderBy('s.section')
+    .orderBy('s.rowLabel')
+    .orderBy('s.number')
+    .execute();
+  return {
+    holdId: hold.id,
+    status: hold.status === 'active' && hold.lapsed ? 'expired' : hold.status,
+    offeringId: hold.offeringId,
+    occurrenceId: hold.occurrenceId,
+    expiresAt: hold.expiresAt,
+    total: { amount: hold.totalAmount, currency: hold.currency },
+    items: items.map((item) => ({
+      kind: item.kind,
+      description: describeItem(item),
+      quantity: item.quantity,
+      unitPrice: { amount: item.unitAmount, currency: item.currency },
+      seatId: item.seatId,
+      ticketTypeId: item.ticketTypeId,
+      addOnId: item.addOnId,
+      resourceId: item.resourceId,
+      startsAt: item.startsAt,
+      endsAt: item.endsAt,
+    })),
+  };
+}
+
+function describeItem(item: {
+  kind: string;
+  section: string | null;
+  rowLabel: string | null;
+  number: string | null;
+  ticketTypeName: string | null;
+  addOnName: string | null;
+  resourceName: string | null;
+}): string {
+  switch (item.kind) {
+    case 'seat':
+      return `${item.section ?? ''}, Row ${item.rowLabel ?? ''}, Seat ${item.number ?? ''}${item.ticketTypeName ? ` (${item.ticketTypeName})` : ''}`;
+    case 'add_on':
+      return item.addOnName ?? 'Extra';
+    case 'slot':
+      return item.resourceName ?? 'Appointment';
+    default:
+      return item.ticketTypeName ?? 'Ticket';
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Context } from '../context';
+import { createHold } from '../domain/holds/create';
+import { sharedRateLimit } from '../domain/holds/rate-limit';
+import { releaseHold } from '../domain/holds/release';
+import { CreateHoldInput, HoldId, HoldView } from '../domain/holds/schemas';
+import { holdView, type HoldRequester } from '../domain/holds/store';
+import { publicProcedure, router } from '../trpc';
+
+const requesterOf = (ctx: Context): HoldRequester => ({
+  clientKey: ctx.clientKey,
+  userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+  source: ctx.actor.kind === 'apiKey' ? 'api' : 'customer',
+});
+
+/** Holds are public: the unguessable hold id is the capability (whoever has it controls it). */
+export const holdsRouter = router({
+  create: publicProcedure
+    .input(CreateHoldInput)
+    .output(HoldView)
+    .mutation(async ({ ctx, input }) => {
+      await sharedRateLimit(ctx.redis, 'holds.create', ctx.engine.holdsPerMinute).consume(ctx.clientKey);
+      return createHold(ctx.db, input, requesterOf(ctx), {
+        events: ctx.events,
+        policy: { maxLiveHoldsPerClient: ctx.engine.maxLiveHoldsPerClient },
+      });
+    }),
+
+  get: publicProcedure
+    .input(HoldId)
+    .output(HoldView)
+    .query(({ ctx, input }) => holdView(ctx.db, input.holdId)),
+
+  release: publicProcedure
+    .input(HoldId)
+    .output(z.object({ holdId: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      await releaseHold(ctx.db, input.holdId, { events: ctx.events });
+      return { holdId: input.holdId };
+    }),
+});
