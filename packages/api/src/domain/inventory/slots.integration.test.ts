@@ -199,6 +199,7 @@ describe('releaseSlotsOfHold and sellSlotsOfHold', () => {
         holdId: sold.holdId,
         offeringId: offering.id,
         status: 'confirmed',
+        confirmedAt: new Date(),
         contactName: 'Ada',
         contactEmail: 'ada@example.com',
         subtotalAmount: 0,
