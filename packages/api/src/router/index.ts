@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc';
 import { authRouter } from './auth';
+import { availabilityRouter } from './availability';
 import { catalogRouter } from './catalog';
 import { developerRouter } from './developer';
 import { healthRouter } from './health';
@@ -11,6 +12,7 @@ export const appRouter = router({
   health: healthRouter,
   auth: authRouter,
   catalog: catalogRouter,
+  availability: availabilityRouter,
   holds: holdsRouter,
   staff: staffRouter,
   developer: developerRouter,
