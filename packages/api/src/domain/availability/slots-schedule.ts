@@ -41,7 +41,10 @@ const DAY_MS = 86_400_000;
 const utcDate = (instant: Date, shiftDays: number) =>
   new Date(instant.getTime() + shiftDays * DAY_MS).toISOString().slice(0, 10);
 
-export async function loadOfferingSchedule(db: Db, options: LoadScheduleOptions): Promise<OfferingSchedule> {
+export async function loadOfferingSchedule(
+  db: Db,
+  options: LoadScheduleOptions,
+): Promise<OfferingSchedule> {
   let offeringQuery = db
     .selectFrom('offerings as o')
     .innerJoin('orgs', 'orgs.id', 'o.orgId')
@@ -58,23 +61,30 @@ export async function loadOfferingSchedule(db: Db, options: LoadScheduleOptions)
       'orgs.timeZone as orgTimeZone',
     ])
     .where('o.id', '=', options.offeringId);
-  if (options.orgId !== undefined) offeringQuery = offeringQuery.where('o.orgId', '=', options.orgId);
+  if (options.orgId !== undefined)
+    offeringQuery = offeringQuery.where('o.orgId', '=', options.orgId);
   const offering = await offeringQuery.executeTakeFirst();
   if (!offering) throw new AppError('NOT_FOUND', 'This service was not found.');
   if (offering.kind !== 'appointment' || offering.slotMinutes === null) {
-    throw new AppError('VALIDATION', 'This offering is not booked by time slot: choose one of its dates instead.');
+    throw new AppError(
+      'VALIDATION',
+      'This offering is not booked by time slot: choose one of its dates instead.',
+    );
   }
 
   let resourceQuery = db
     .selectFrom('offeringResources as ofr')
-    .innerJoin('resources as r', (join) => join.onRef('r.orgId', '=', 'ofr.orgId').onRef('r.id', '=', 'ofr.resourceId'))
+    .innerJoin('resources as r', (join) =>
+      join.onRef('r.orgId', '=', 'ofr.orgId').onRef('r.id', '=', 'ofr.resourceId'),
+    )
     .select(['r.id', 'r.timeZone'])
     .where('ofr.offeringId', '=', offering.id)
     .where('r.active', '=', true)
     // The order "any resource" tries them in, for the listing and the claim alike.
     .orderBy('r.createdAt')
     .orderBy('r.id');
-  if (options.resourceId !== undefined) resourceQuery = resourceQuery.where('r.id', '=', options.resourceId);
+  if (options.resourceId !== undefined)
+    resourceQuery = resourceQuery.where('r.id', '=', options.resourceId);
   const resources = await resourceQuery.execute();
   if (options.resourceId !== undefined && resources.length === 0) {
     throw new AppError('NOT_FOUND', 'This resource was not found for this service.');
@@ -126,16 +136,28 @@ export async function loadOfferingSchedule(db: Db, options: LoadScheduleOptions)
  */
 export async function loadBusyPeriods(
   db: Db,
-  options: { resourceIds: readonly string[]; settings: SlotSettings; from: Date; to: Date; now: Date },
+  options: {
+    resourceIds: readonly string[];
+    settings: SlotSettings;
+    from: Date;
+    to: Date;
+    now: Date;
+  },
 ): Promise<Map<string, BusyPeriod[]>> {
   const busy = new Map<string, BusyPeriod[]>(options.resourceIds.map((id) => [id, []]));
   if (options.resourceIds.length === 0) return busy;
   const { settings } = options;
   const lowest = new Date(options.from.getTime() - settings.bufferBeforeMinutes * 60_000);
-  const highest = new Date(options.to.getTime() + (settings.slotMinutes + settings.bufferAfterMinutes) * 60_000);
+  const highest = new Date(
+    options.to.getTime() + (settings.slotMinutes + settings.bufferAfterMinutes) * 60_000,
+  );
   const rows = await db
     .selectFrom('slotReservations')
-    .select(['resourceId', sql<Date>`lower(period)`.as('start'), sql<Date>`upper(period)`.as('end')])
+    .select([
+      'resourceId',
+      sql<Date>`lower(period)`.as('start'),
+      sql<Date>`upper(period)`.as('end'),
+    ])
     .where(sql<boolean>`resource_id = ANY(${sql.val(options.resourceIds)}::uuid[])`)
     .where('releasedAt', 'is', null)
     .where((eb) => eb.not(eb.and([eb('bookingId', 'is', null), eb('heldUntil', '<', options.now)])))

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateSlots, type GenerateSlotsInput, type OpeningRule, type SlotSettings } from './slots';
+import {
+  generateSlots,
+  type GenerateSlotsInput,
+  type OpeningRule,
+  type SlotSettings,
+} from './slots';
 
 const RESOURCE = '00000000-0000-4000-8000-000000000001';
 
@@ -14,7 +19,11 @@ const settings = (overrides: Partial<SlotSettings> = {}): SlotSettings => ({
 
 const weekly = (weekdays: number[], opensAt: string, closesAt: string): OpeningRule[] =>
   weekdays.map((weekday) => ({ weekday, onDate: null, opensAt, closesAt, closed: false }));
-const override = (onDate: string, opensAt: string | null = null, closesAt: string | null = null): OpeningRule => ({
+const override = (
+  onDate: string,
+  opensAt: string | null = null,
+  closesAt: string | null = null,
+): OpeningRule => ({
   weekday: null,
   onDate,
   opensAt,
@@ -24,7 +33,9 @@ const override = (onDate: string, opensAt: string | null = null, closesAt: strin
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
 /** Slot starts as ISO strings: exact UTC instants are the assertion. */
-function starts(input: Partial<GenerateSlotsInput> & Pick<GenerateSlotsInput, 'rules' | 'from' | 'to'>): string[] {
+function starts(
+  input: Partial<GenerateSlotsInput> & Pick<GenerateSlotsInput, 'rules' | 'from' | 'to'>,
+): string[] {
   return generateSlots({
     settings: settings(),
     resourceId: RESOURCE,
@@ -65,14 +76,17 @@ describe('generateSlots: weekly hours and overrides', () => {
     });
   });
 
-  it('lets a date override replace that day\'s weekly hours, and another close a day', () => {
+  it("lets a date override replace that day's weekly hours, and another close a day", () => {
     const rules = [
       ...weekly([1, 2], '09:00', '11:00'),
       override('2026-06-01', '13:00', '14:00'),
       override('2026-06-01', '16:00', '17:00'),
       override('2026-06-02'),
     ];
-    expect(starts({ rules, ...JUNE_WEEK })).toEqual(['2026-06-01T11:00:00.000Z', '2026-06-01T14:00:00.000Z']);
+    expect(starts({ rules, ...JUNE_WEEK })).toEqual([
+      '2026-06-01T11:00:00.000Z',
+      '2026-06-01T14:00:00.000Z',
+    ]);
   });
 
   it('opens a day with no weekly hours through an override', () => {
@@ -83,9 +97,13 @@ describe('generateSlots: weekly hours and overrides', () => {
 
   it('keeps to the window [from, to)', () => {
     const rules = weekly(EVERY_DAY, '09:00', '12:00');
-    expect(starts({ rules, from: new Date('2026-06-01T08:00:00Z'), to: new Date('2026-06-01T09:00:00Z') })).toEqual([
-      '2026-06-01T08:00:00.000Z',
-    ]);
+    expect(
+      starts({
+        rules,
+        from: new Date('2026-06-01T08:00:00Z'),
+        to: new Date('2026-06-01T09:00:00Z'),
+      }),
+    ).toEqual(['2026-06-01T08:00:00.000Z']);
   });
 });
 
@@ -100,7 +118,9 @@ describe('generateSlots: buffers, busy periods, notice and horizon', () => {
       '2026-06-01T10:00:00.000Z', // 12:00-13:00 fits the closing time
     ]);
     // Busy 10:15-11:00 local: touches the 09:00 slot's buffer (half-open), overlaps 10:30's.
-    const busy = [{ start: new Date('2026-06-01T08:15:00Z'), end: new Date('2026-06-01T09:00:00Z') }];
+    const busy = [
+      { start: new Date('2026-06-01T08:15:00Z'), end: new Date('2026-06-01T09:00:00Z') },
+    ];
     expect(starts({ settings: buffered, rules, busy, ...JUNE_WEEK })).toEqual([
       '2026-06-01T07:00:00.000Z',
       '2026-06-01T10:00:00.000Z',
@@ -109,7 +129,9 @@ describe('generateSlots: buffers, busy periods, notice and horizon', () => {
 
   it('offers nothing starting before now + minimum notice', () => {
     const now = new Date('2026-06-01T06:30:00Z'); // 08:30 local
-    expect(starts({ settings: settings({ minNoticeMinutes: 120 }), rules, now, ...JUNE_WEEK })).toEqual([
+    expect(
+      starts({ settings: settings({ minNoticeMinutes: 120 }), rules, now, ...JUNE_WEEK }),
+    ).toEqual([
       '2026-06-01T09:00:00.000Z', // 11:00 local: 10:30 is the earliest start, 10:00 is too soon
       '2026-06-01T10:00:00.000Z',
     ]);
@@ -118,7 +140,9 @@ describe('generateSlots: buffers, busy periods, notice and horizon', () => {
   it('offers nothing starting after now + horizon days (calendar days of the zone)', () => {
     const daily = weekly(EVERY_DAY, '09:00', '12:00');
     const now = new Date('2026-06-01T08:00:00Z'); // Monday 10:00 local
-    expect(starts({ settings: settings({ horizonDays: 2 }), rules: daily, now, ...JUNE_WEEK })).toEqual([
+    expect(
+      starts({ settings: settings({ horizonDays: 2 }), rules: daily, now, ...JUNE_WEEK }),
+    ).toEqual([
       '2026-06-01T08:00:00.000Z',
       '2026-06-01T09:00:00.000Z',
       '2026-06-02T07:00:00.000Z',

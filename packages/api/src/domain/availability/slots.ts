@@ -69,7 +69,9 @@ export function localInstant(date: Temporal.PlainDate, time: string, timeZone: s
 }
 
 export function localDateOf(instant: Date, timeZone: string): Temporal.PlainDate {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate();
 }
 
 /**
@@ -85,7 +87,8 @@ export function openingIntervalsOn(
   const iso = date.toString();
   const overrides = rules.filter((rule) => rule.onDate === iso);
   if (overrides.some((rule) => rule.closed)) return [];
-  const chosen = overrides.length > 0 ? overrides : rules.filter((rule) => rule.weekday === date.dayOfWeek);
+  const chosen =
+    overrides.length > 0 ? overrides : rules.filter((rule) => rule.weekday === date.dayOfWeek);
   const intervals: BusyPeriod[] = [];
   for (const rule of chosen) {
     if (rule.opensAt === null || rule.closesAt === null) continue;
@@ -98,7 +101,11 @@ export function openingIntervalsOn(
 }
 
 /** The earliest and latest start a customer may book at `now` (minimum notice, horizon). */
-export function bookableStarts(settings: SlotSettings, timeZone: string, now: Date): { earliest: Date; latest: Date } {
+export function bookableStarts(
+  settings: SlotSettings,
+  timeZone: string,
+  now: Date,
+): { earliest: Date; latest: Date } {
   const earliest = new Date(now.getTime() + settings.minNoticeMinutes * MINUTE);
   // Horizon in calendar days of the resource's zone: "30 days ahead" keeps the wall clock.
   const latestZoned = Temporal.Instant.fromEpochMilliseconds(now.getTime())
@@ -107,7 +114,8 @@ export function bookableStarts(settings: SlotSettings, timeZone: string, now: Da
   return { earliest, latest: new Date(latestZoned.epochMilliseconds) };
 }
 
-const overlaps = (aStart: number, aEnd: number, b: BusyPeriod) => aStart < b.end.getTime() && b.start.getTime() < aEnd;
+const overlaps = (aStart: number, aEnd: number, b: BusyPeriod) =>
+  aStart < b.end.getTime() && b.start.getTime() < aEnd;
 
 /**
  * Free slots of one resource starting in [from, to), in start order.
@@ -133,14 +141,23 @@ export function generateSlots(input: GenerateSlotsInput): Slot[] {
 
   const slots: Slot[] = [];
   const lastDate = localDateOf(to, timeZone);
-  for (let date = localDateOf(from, timeZone); Temporal.PlainDate.compare(date, lastDate) <= 0; date = date.add({ days: 1 })) {
+  for (
+    let date = localDateOf(from, timeZone);
+    Temporal.PlainDate.compare(date, lastDate) <= 0;
+    date = date.add({ days: 1 })
+  ) {
     for (const interval of openingIntervalsOn(date, input.rules, timeZone)) {
       const close = interval.end.getTime();
       for (let start = interval.start.getTime(); start + slotMs <= close; start += stepMs) {
         if (start < lowest) continue;
         if (start > highest) break;
-        if (busy.some((period) => overlaps(start - beforeMs, start + slotMs + afterMs, period))) continue;
-        slots.push({ start: new Date(start), end: new Date(start + slotMs), resourceId: input.resourceId });
+        if (busy.some((period) => overlaps(start - beforeMs, start + slotMs + afterMs, period)))
+          continue;
+        slots.push({
+          start: new Date(start),
+          end: new Date(start + slotMs),
+          resourceId: input.resourceId,
+        });
       }
     }
   }

@@ -1,5 +1,13 @@
 import { createDb, type Db } from '@tessera/db';
-import { createOffering, createOrg, createResource, daysFromNowAt, weeklyHours, type OfferingRow, type OrgRow } from '@tessera/db/seed';
+import {
+  createOffering,
+  createOrg,
+  createResource,
+  daysFromNowAt,
+  weeklyHours,
+  type OfferingRow,
+  type OrgRow,
+} from '@tessera/db/seed';
 import { createTestDatabase, type TestDatabase } from '@tessera/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +31,8 @@ afterAll(() => database.drop());
 const at = (time: string) => daysFromNowAt(new Date(), 3, time, ZONE);
 
 async function court(name: string) {
-  return (await createResource(db, { org, kind: 'court', name, timeZone: ZONE, hours: OPEN_DAILY })).resource;
+  return (await createResource(db, { org, kind: 'court', name, timeZone: ZONE, hours: OPEN_DAILY }))
+    .resource;
 }
 
 /** Inserts a hold, then claims: one transaction, like the hold code does it. */
@@ -37,7 +46,13 @@ function claimInOwnTransaction(
   return pool.transaction().execute(async (tx) => {
     const hold = await tx
       .insertInto('holds')
-      .values({ orgId: org.id, offeringId: offering.id, clientKey: 'slots-test', expiresAt: heldUntil, currency: 'EUR' })
+      .values({
+        orgId: org.id,
+        offeringId: offering.id,
+        clientKey: 'slots-test',
+        expiresAt: heldUntil,
+        currency: 'EUR',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const slot = await claimSlot(tx, {
@@ -66,7 +81,12 @@ async function liveRows(resourceId: string) {
 describe('claimSlot', () => {
   it('lets exactly one of 100 parallel buyers take a slot', async () => {
     const resource = await court('Race court');
-    const offering = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [resource] });
+    const offering = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [resource],
+    });
     const start = at('10:00');
     // 100 transactions on up to 50 connections at once: the server allows 100 connections
     // and other test files share it, so one connection per racer would fail on its own.
@@ -76,11 +96,16 @@ describe('claimSlot', () => {
         Array.from({ length: 100 }, () => claimInOwnTransaction(racers, offering, start)),
       );
       const winners = results.filter((result) => result.status === 'fulfilled');
-      const losers = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+      const losers = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as unknown] : [],
+      );
       expect(winners).toHaveLength(1);
       expect(losers).toHaveLength(99);
       for (const error of losers) {
-        expect(error).toMatchObject({ code: 'SLOT_TAKEN', message: 'That time was just taken. Please choose another.' });
+        expect(error).toMatchObject({
+          code: 'SLOT_TAKEN',
+          message: 'That time was just taken. Please choose another.',
+        });
       }
     } finally {
       await racers.destroy();
@@ -92,12 +117,28 @@ describe('claimSlot', () => {
 
   it('refuses overlapping slots of different lengths on one resource', async () => {
     const resource = await court('Shared court');
-    const hour = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [resource] });
-    const longer = await createOffering(db, { org, kind: 'appointment', slotMinutes: 90, resources: [resource] });
+    const hour = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [resource],
+    });
+    const longer = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 90,
+      resources: [resource],
+    });
     await claimInOwnTransaction(db, longer, at('09:30')); // 09:30-11:00
-    await expect(claimInOwnTransaction(db, hour, at('09:00'))).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
-    await expect(claimInOwnTransaction(db, hour, at('10:00'))).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
-    await expect(claimInOwnTransaction(db, hour, at('11:00'))).resolves.toMatchObject({ resourceId: resource.id });
+    await expect(claimInOwnTransaction(db, hour, at('09:00'))).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    await expect(claimInOwnTransaction(db, hour, at('10:00'))).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    await expect(claimInOwnTransaction(db, hour, at('11:00'))).resolves.toMatchObject({
+      resourceId: resource.id,
+    });
     expect(await liveRows(resource.id)).toHaveLength(2);
   });
 
@@ -110,20 +151,40 @@ describe('claimSlot', () => {
       bufferAfterMinutes: 30,
       resources: [resource],
     });
-    const plain = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [resource] });
+    const plain = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [resource],
+    });
     const claimed = await claimInOwnTransaction(db, buffered, at('08:00'));
     expect(claimed.endsAt).toEqual(at('09:00'));
     // 09:00-10:00 misses the slot itself but not its 30-minute buffer.
-    await expect(claimInOwnTransaction(db, plain, at('09:00'))).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
-    await expect(claimInOwnTransaction(db, plain, at('10:00'))).resolves.toMatchObject({ resourceId: resource.id });
+    await expect(claimInOwnTransaction(db, plain, at('09:00'))).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    await expect(claimInOwnTransaction(db, plain, at('10:00'))).resolves.toMatchObject({
+      resourceId: resource.id,
+    });
   });
 
   it('reclaims a slot whose hold expired, with no worker running', async () => {
     const resource = await court('Expired court');
-    const offering = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [resource] });
+    const offering = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [resource],
+    });
     const expired = await db
       .insertInto('holds')
-      .values({ orgId: org.id, offeringId: offering.id, clientKey: 'gone', expiresAt: new Date(Date.now() - 60_000), currency: 'EUR' })
+      .values({
+        orgId: org.id,
+        offeringId: offering.id,
+        clientKey: 'gone',
+        expiresAt: new Date(Date.now() - 60_000),
+        currency: 'EUR',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const start = at('14:00');
@@ -144,18 +205,33 @@ describe('claimSlot', () => {
     expect(rows.find((row) => row.holdId === expired.id)?.releasedAt).toBeInstanceOf(Date);
     expect(rows.find((row) => row.holdId === claimed.holdId)?.releasedAt).toBeNull();
     // A live hold is not reclaimable.
-    await expect(claimInOwnTransaction(db, offering, start)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
+    await expect(claimInOwnTransaction(db, offering, start)).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
   });
 
   it('falls through to the next court when "any resource" finds the first taken', async () => {
     const first = await court('Court 1');
     const second = await court('Court 2');
-    const offering = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [first, second] });
+    const offering = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [first, second],
+    });
     const start = at('12:00');
-    await expect(claimInOwnTransaction(db, offering, start)).resolves.toMatchObject({ resourceId: first.id });
-    await expect(claimInOwnTransaction(db, offering, start)).resolves.toMatchObject({ resourceId: second.id });
-    await expect(claimInOwnTransaction(db, offering, start)).rejects.toMatchObject({ code: 'SLOT_TAKEN' });
-    await expect(claimInOwnTransaction(db, offering, start, { resourceId: second.id })).rejects.toMatchObject({
+    await expect(claimInOwnTransaction(db, offering, start)).resolves.toMatchObject({
+      resourceId: first.id,
+    });
+    await expect(claimInOwnTransaction(db, offering, start)).resolves.toMatchObject({
+      resourceId: second.id,
+    });
+    await expect(claimInOwnTransaction(db, offering, start)).rejects.toMatchObject({
+      code: 'SLOT_TAKEN',
+    });
+    await expect(
+      claimInOwnTransaction(db, offering, start, { resourceId: second.id }),
+    ).rejects.toMatchObject({
       code: 'SLOT_TAKEN',
     });
   });
@@ -169,23 +245,34 @@ describe('claimSlot', () => {
       minNoticeMinutes: 5 * 24 * 60,
       resources: [resource],
     });
-    await expect(claimInOwnTransaction(db, offering, daysFromNowAt(new Date(), 6, '10:15', ZONE))).rejects.toMatchObject({
+    await expect(
+      claimInOwnTransaction(db, offering, daysFromNowAt(new Date(), 6, '10:15', ZONE)),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: expect.stringMatching(/^This time is not bookable: it is not one of the start times offered on/) as unknown,
+      message: expect.stringMatching(
+        /^This time is not bookable: it is not one of the start times offered on/,
+      ) as unknown,
     });
     await expect(claimInOwnTransaction(db, offering, at('10:00'))).rejects.toMatchObject({
       code: 'VALIDATION',
       message: "This time is not bookable: bookings need 7200 minutes' notice.",
     });
-    await expect(claimInOwnTransaction(db, offering, at('21:00'))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(claimInOwnTransaction(db, offering, at('21:00'))).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
     expect(await liveRows(resource.id)).toEqual([]);
   });
 });
 
 describe('releaseSlotsOfHold and sellSlotsOfHold', () => {
-  it('frees a released hold\'s slot, and sells a held one without freeing it later', async () => {
+  it("frees a released hold's slot, and sells a held one without freeing it later", async () => {
     const resource = await court('Lifecycle court');
-    const offering = await createOffering(db, { org, kind: 'appointment', slotMinutes: 60, resources: [resource] });
+    const offering = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slotMinutes: 60,
+      resources: [resource],
+    });
     const released = await claimInOwnTransaction(db, offering, at('16:00'));
     expect(await db.transaction().execute((tx) => releaseSlotsOfHold(tx, released.holdId))).toBe(1);
     expect(await liveRows(resource.id)).toEqual([]);
@@ -208,7 +295,9 @@ describe('releaseSlotsOfHold and sellSlotsOfHold', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    expect(await db.transaction().execute((tx) => sellSlotsOfHold(tx, sold.holdId, booking.id))).toBe(1);
+    expect(
+      await db.transaction().execute((tx) => sellSlotsOfHold(tx, sold.holdId, booking.id)),
+    ).toBe(1);
     expect(await db.transaction().execute((tx) => releaseSlotsOfHold(tx, sold.holdId))).toBe(0);
     expect(await liveRows(resource.id)).toEqual([
       expect.objectContaining({ holdId: sold.holdId, bookingId: booking.id, heldUntil: null }),

@@ -2,7 +2,11 @@ import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { AppError } from '../../errors';
 import { bookableStarts, generateSlots, localDateOf } from '../availability/slots';
-import { loadOfferingSchedule, type OfferingSchedule, type ResourceSchedule } from '../availability/slots-schedule';
+import {
+  loadOfferingSchedule,
+  type OfferingSchedule,
+  type ResourceSchedule,
+} from '../availability/slots-schedule';
 
 /**
  * Time-slot inventory. The database decides who gets a slot (ARCHITECTURE.md, invariant
@@ -44,11 +48,17 @@ export async function claimSlot(tx: Db, input: ClaimSlotInput): Promise<ClaimedS
     from: input.start,
     to: input.start,
   });
-  const candidates = schedule.resources.filter((resource) => offersStart(schedule, resource, input));
+  const candidates = schedule.resources.filter((resource) =>
+    offersStart(schedule, resource, input),
+  );
   if (candidates.length === 0) {
-    throw new AppError('VALIDATION', `This time is not bookable: ${whyNotBookable(schedule, input)}`, {
-      start: input.start,
-    });
+    throw new AppError(
+      'VALIDATION',
+      `This time is not bookable: ${whyNotBookable(schedule, input)}`,
+      {
+        start: input.start,
+      },
+    );
   }
 
   const { slotMinutes, bufferBeforeMinutes, bufferAfterMinutes } = schedule.settings;
@@ -77,11 +87,17 @@ export async function claimSlot(tx: Db, input: ClaimSlotInput): Promise<ClaimedS
     `.execute(tx);
     if (inserted.rows.length > 0) return { resourceId, startsAt: input.start, endsAt };
   }
-  throw new AppError('SLOT_TAKEN', 'That time was just taken. Please choose another.', { start: input.start });
+  throw new AppError('SLOT_TAKEN', 'That time was just taken. Please choose another.', {
+    start: input.start,
+  });
 }
 
 /** Whether the resource's schedule offers a slot starting exactly at `start` (busy aside). */
-function offersStart(schedule: OfferingSchedule, resource: ResourceSchedule, input: ClaimSlotInput): boolean {
+function offersStart(
+  schedule: OfferingSchedule,
+  resource: ResourceSchedule,
+  input: ClaimSlotInput,
+): boolean {
   const offered = generateSlots({
     settings: schedule.settings,
     resourceId: resource.resourceId,
@@ -101,7 +117,8 @@ function whyNotBookable(schedule: OfferingSchedule, input: ClaimSlotInput): stri
   if (input.start < earliest) {
     return `bookings need ${schedule.settings.minNoticeMinutes} minutes' notice.`;
   }
-  if (input.start > latest) return `bookings open ${schedule.settings.horizonDays} days ahead at most.`;
+  if (input.start > latest)
+    return `bookings open ${schedule.settings.horizonDays} days ahead at most.`;
   const day = localDateOf(input.start, first.timeZone).toString();
   return `it is not one of the start times offered on ${day}. Choose a time from the list of available slots.`;
 }
