@@ -17,17 +17,37 @@ describe('applyPromo', () => {
 describe('taxOf', () => {
   it('extracts inclusive tax from the gross', () => {
     // 20 % included in 12.00 is 2.00.
-    expect(taxOf(1200, { rateBasisPoints: 2000, inclusive: true })).toEqual({ net: 1000, tax: 200, gross: 1200 });
+    expect(taxOf(1200, { rateBasisPoints: 2000, inclusive: true })).toEqual({
+      net: 1000,
+      tax: 200,
+      gross: 1200,
+    });
     // 1000 * 0.2 / 1.2 = 166.67 -> 167.
-    expect(taxOf(1000, { rateBasisPoints: 2000, inclusive: true })).toEqual({ net: 833, tax: 167, gross: 1000 });
+    expect(taxOf(1000, { rateBasisPoints: 2000, inclusive: true })).toEqual({
+      net: 833,
+      tax: 167,
+      gross: 1000,
+    });
   });
 
   it('adds exclusive tax on top', () => {
-    expect(taxOf(1000, { rateBasisPoints: 2000, inclusive: false })).toEqual({ net: 1000, tax: 200, gross: 1200 });
+    expect(taxOf(1000, { rateBasisPoints: 2000, inclusive: false })).toEqual({
+      net: 1000,
+      tax: 200,
+      gross: 1200,
+    });
     // 1005 * 0.055 = 55.275 -> 55.
-    expect(taxOf(1005, { rateBasisPoints: 550, inclusive: false })).toEqual({ net: 1005, tax: 55, gross: 1060 });
+    expect(taxOf(1005, { rateBasisPoints: 550, inclusive: false })).toEqual({
+      net: 1005,
+      tax: 55,
+      gross: 1060,
+    });
     // 10 * 0.25 = 2.5 -> 3 (half away from zero).
-    expect(taxOf(10, { rateBasisPoints: 2500, inclusive: false })).toEqual({ net: 10, tax: 3, gross: 13 });
+    expect(taxOf(10, { rateBasisPoints: 2500, inclusive: false })).toEqual({
+      net: 10,
+      tax: 3,
+      gross: 13,
+    });
   });
 
   it('is a no-op without a rate', () => {
@@ -66,7 +86,13 @@ describe('priceBreakdown', () => {
       promo: { discountKind: 'amount', discountValue: 1000 },
       taxRate: { rateBasisPoints: 1000, inclusive: false },
     });
-    expect(result).toMatchObject({ subtotal: 6000, discount: 1000, tax: 500, total: 5500, currency: 'USD' });
+    expect(result).toMatchObject({
+      subtotal: 6000,
+      discount: 1000,
+      tax: 500,
+      total: 5500,
+      currency: 'USD',
+    });
   });
 
   it('caps the promo at the subtotal so the total is never negative', () => {
@@ -79,7 +105,11 @@ describe('priceBreakdown', () => {
   });
 
   it('refuses fractional amounts and negative quantities', () => {
-    expect(() => priceBreakdown([{ description: 'x', quantity: 1, unitAmount: 1.5 }], { currency: 'EUR' })).toThrow(RangeError);
-    expect(() => priceBreakdown([{ description: 'x', quantity: -1, unitAmount: 100 }], { currency: 'EUR' })).toThrow(RangeError);
+    expect(() =>
+      priceBreakdown([{ description: 'x', quantity: 1, unitAmount: 1.5 }], { currency: 'EUR' }),
+    ).toThrow(RangeError);
+    expect(() =>
+      priceBreakdown([{ description: 'x', quantity: -1, unitAmount: 100 }], { currency: 'EUR' }),
+    ).toThrow(RangeError);
   });
 });

@@ -17,7 +17,10 @@ export interface TaxRateInput {
 export function applyPromo(subtotal: number, promo: PromoDiscount): number {
   assertMinorUnits(subtotal, 'subtotal');
   assertMinorUnits(promo.discountValue, 'promo discount');
-  const discount = promo.discountKind === 'percent_bp' ? percentOf(subtotal, promo.discountValue) : promo.discountValue;
+  const discount =
+    promo.discountKind === 'percent_bp'
+      ? percentOf(subtotal, promo.discountValue)
+      : promo.discountValue;
   return Math.min(Math.max(0, discount), Math.max(0, subtotal));
 }
 
@@ -26,7 +29,10 @@ export function applyPromo(subtotal: number, promo: PromoDiscount): number {
  * the part of it at the rate (gross * r / (1 + r)); exclusive: `amount` is the net and the
  * tax comes on top. Rounded half away from zero; net + tax = gross always holds.
  */
-export function taxOf(amount: number, rate: TaxRateInput | null): { net: number; tax: number; gross: number } {
+export function taxOf(
+  amount: number,
+  rate: TaxRateInput | null,
+): { net: number; tax: number; gross: number } {
   assertMinorUnits(amount, 'taxable amount');
   if (!rate || rate.rateBasisPoints === 0) return { net: amount, tax: 0, gross: amount };
   if (rate.inclusive) {
@@ -70,12 +76,21 @@ export function priceBreakdown(
   const priced = lines.map((line) => {
     assertMinorUnits(line.unitAmount, `unit amount of "${line.description}"`);
     if (!Number.isSafeInteger(line.quantity) || line.quantity < 0) {
-      throw new RangeError(`quantity of "${line.description}" must be a non-negative integer, got ${line.quantity}`);
+      throw new RangeError(
+        `quantity of "${line.description}" must be a non-negative integer, got ${line.quantity}`,
+      );
     }
     return { ...line, amount: line.quantity * line.unitAmount };
   });
   const subtotal = priced.reduce((sum, line) => sum + line.amount, 0);
   const discount = opts.promo ? applyPromo(subtotal, opts.promo) : 0;
   const taxed = taxOf(subtotal - discount, opts.taxRate ?? null);
-  return { lines: priced, subtotal, discount, tax: taxed.tax, total: taxed.gross, currency: opts.currency };
+  return {
+    lines: priced,
+    subtotal,
+    discount,
+    tax: taxed.tax,
+    total: taxed.gross,
+    currency: opts.currency,
+  };
 }

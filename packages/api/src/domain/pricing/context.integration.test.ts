@@ -1,4 +1,11 @@
-import { createOccurrence, createOffering, createOrg, createSeatMap, createTaxRate, createTicketType } from '@tessera/db/seed';
+import {
+  createOccurrence,
+  createOffering,
+  createOrg,
+  createSeatMap,
+  createTaxRate,
+  createTicketType,
+} from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../../testing/api-test';
 import { addPriceRule, holdSeats, sellSeats } from '../catalog/testing/inventory';
@@ -19,11 +26,39 @@ describe('loadPricingContext', () => {
       org,
       sections: [{ name: 'Stalls', rows: 2, seatsPerRow: 5, category: 'standard' }],
     });
-    const standard = await createTicketType(t.db, { offering, priceAmount: 2000, seatCategory: 'standard', sortOrder: 1 });
+    const standard = await createTicketType(t.db, {
+      offering,
+      priceAmount: 2000,
+      seatCategory: 'standard',
+      sortOrder: 1,
+    });
     const child = await createTicketType(t.db, { offering, priceAmount: 1000, sortOrder: 2 });
-    await addPriceRule(t.db, { orgId: org.id, offeringId: offering.id, kind: 'occupancy', threshold: 50, adjustmentKind: 'percent_bp', adjustmentValue: 2500 });
-    await addPriceRule(t.db, { orgId: org.id, offeringId: offering.id, ticketTypeId: child.id, kind: 'time_to_start', threshold: 1000, adjustmentKind: 'amount', adjustmentValue: -100 });
-    await addPriceRule(t.db, { orgId: org.id, offeringId: offering.id, kind: 'occupancy', threshold: 10, adjustmentKind: 'amount', adjustmentValue: 999, active: false });
+    await addPriceRule(t.db, {
+      orgId: org.id,
+      offeringId: offering.id,
+      kind: 'occupancy',
+      threshold: 50,
+      adjustmentKind: 'percent_bp',
+      adjustmentValue: 2500,
+    });
+    await addPriceRule(t.db, {
+      orgId: org.id,
+      offeringId: offering.id,
+      ticketTypeId: child.id,
+      kind: 'time_to_start',
+      threshold: 1000,
+      adjustmentKind: 'amount',
+      adjustmentValue: -100,
+    });
+    await addPriceRule(t.db, {
+      orgId: org.id,
+      offeringId: offering.id,
+      kind: 'occupancy',
+      threshold: 10,
+      adjustmentKind: 'amount',
+      adjustmentValue: 999,
+      active: false,
+    });
     const startsAt = new Date(Date.now() + 48 * 3_600_000);
     const occurrence = await createOccurrence(t.db, { offering, seatMap, startsAt });
 
@@ -42,16 +77,27 @@ describe('loadPricingContext', () => {
     expect(ctx.occupancyPercent).toBe(50);
     expect(ctx.hoursToStart).toBeCloseTo((startsAt.getTime() - now.getTime()) / 3_600_000);
     expect(ctx.ticketTypes.map((type) => type.id)).toEqual([standard.id, child.id]);
-    expect(ctx.ticketTypes[0]).toMatchObject({ name: standard.name, priceAmount: 2000, seatCategory: 'standard', active: true, salesStartAt: null, stock: null });
+    expect(ctx.ticketTypes[0]).toMatchObject({
+      name: standard.name,
+      priceAmount: 2000,
+      seatCategory: 'standard',
+      active: true,
+      salesStartAt: null,
+      stock: null,
+    });
     // 2000 + 25 % occupancy step.
     expect(unitPriceFor(ctx, standard.id)).toBe(2500);
     // 1000 + 25 % - 1.00 (child-only time step).
     expect(unitPriceFor(ctx, child.id)).toBe(1150);
     expect(unitPriceFor(ctx, child.id, 800)).toBe(900);
-    expect(() => unitPriceFor(ctx, org.id)).toThrow('This ticket type was not found for this date.');
+    expect(() => unitPriceFor(ctx, org.id)).toThrow(
+      'This ticket type was not found for this date.',
+    );
   });
 
   it('refuses an unknown occurrence', async () => {
-    await expect(loadPricingContext(t.db, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      loadPricingContext(t.db, '00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

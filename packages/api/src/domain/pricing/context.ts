@@ -12,7 +12,8 @@ export interface StockCount {
   held: number;
 }
 
-export const remainingOf = (stock: StockCount): number => Math.max(0, stock.capacity - stock.sold - stock.held);
+export const remainingOf = (stock: StockCount): number =>
+  Math.max(0, stock.capacity - stock.sold - stock.held);
 
 export interface PricingTicketType {
   id: string;
@@ -73,13 +74,19 @@ const toDate = (value: string | null): Date | null => (value === null ? null : n
  * the price a customer sees is the price the hold charges. Throws NOT_FOUND for an unknown
  * occurrence; callers decide what unpublished or cancelled means for them.
  */
-export async function loadPricingContext(db: Db, occurrenceId: string, now = new Date()): Promise<PricingContext> {
+export async function loadPricingContext(
+  db: Db,
+  occurrenceId: string,
+  now = new Date(),
+): Promise<PricingContext> {
   const row = await db
     .selectFrom('occurrences as oc')
     .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
     .innerJoin('orgs', 'orgs.id', 'oc.orgId')
     .leftJoin('taxRates as tr', 'tr.id', 'o.taxRateId')
-    .leftJoin('venues as v', (join) => join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`))
+    .leftJoin('venues as v', (join) =>
+      join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`),
+    )
     .select((eb) => [
       'oc.id',
       'oc.orgId',
@@ -132,7 +139,14 @@ export async function loadPricingContext(db: Db, occurrenceId: string, now = new
       jsonArrayFrom(
         eb
           .selectFrom('priceRules as pr')
-          .select(['pr.kind', 'pr.threshold', 'pr.adjustmentKind', 'pr.adjustmentValue', 'pr.priority', 'pr.ticketTypeId'])
+          .select([
+            'pr.kind',
+            'pr.threshold',
+            'pr.adjustmentKind',
+            'pr.adjustmentValue',
+            'pr.priority',
+            'pr.ticketTypeId',
+          ])
           .whereRef('pr.offeringId', '=', 'o.id')
           .where('pr.active', '=', true),
       ).as('rules'),
@@ -202,7 +216,11 @@ export function rulesFor(rules: readonly PriceRuleInput[], ticketTypeId: string)
  * `baseAmount` replaces the type's price when another base applies (a trip's segment fare);
  * the same dynamic rules step on it.
  */
-export function unitPriceFor(ctx: PricingContext, ticketTypeId: string, baseAmount?: number): number {
+export function unitPriceFor(
+  ctx: PricingContext,
+  ticketTypeId: string,
+  baseAmount?: number,
+): number {
   const type = ctx.ticketTypes.find((candidate) => candidate.id === ticketTypeId);
   if (!type) throw new AppError('NOT_FOUND', 'This ticket type was not found for this date.');
   return dynamicUnitPrice(baseAmount ?? type.priceAmount, rulesFor(ctx.rules, ticketTypeId), ctx);

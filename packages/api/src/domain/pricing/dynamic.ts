@@ -21,7 +21,9 @@ export interface DynamicPricingState {
 }
 
 function applies(rule: PriceRuleInput, state: DynamicPricingState): boolean {
-  return rule.kind === 'occupancy' ? state.occupancyPercent >= rule.threshold : state.hoursToStart <= rule.threshold;
+  return rule.kind === 'occupancy'
+    ? state.occupancyPercent >= rule.threshold
+    : state.hoursToStart <= rule.threshold;
 }
 
 /**
@@ -31,14 +33,19 @@ function applies(rule: PriceRuleInput, state: DynamicPricingState): boolean {
  */
 function beats(candidate: PriceRuleInput, current: PriceRuleInput): boolean {
   if (candidate.threshold !== current.threshold) {
-    return candidate.kind === 'occupancy' ? candidate.threshold > current.threshold : candidate.threshold < current.threshold;
+    return candidate.kind === 'occupancy'
+      ? candidate.threshold > current.threshold
+      : candidate.threshold < current.threshold;
   }
   if (candidate.priority !== current.priority) return candidate.priority > current.priority;
   return candidate.ticketTypeId !== null && current.ticketTypeId === null;
 }
 
 /** The winning step of each kind, at most one per kind. */
-export function winningRules(rules: readonly PriceRuleInput[], state: DynamicPricingState): PriceRuleInput[] {
+export function winningRules(
+  rules: readonly PriceRuleInput[],
+  state: DynamicPricingState,
+): PriceRuleInput[] {
   const winners = new Map<PriceRuleInput['kind'], PriceRuleInput>();
   for (const rule of rules) {
     if (!applies(rule, state)) continue;
@@ -52,12 +59,19 @@ export function winningRules(rules: readonly PriceRuleInput[], state: DynamicPri
  * The unit price now, in minor units: `base` plus the winning occupancy step and the winning
  * time-to-start step, each computed on `base` (so their order does not matter), never below 0.
  */
-export function dynamicUnitPrice(base: number, rules: PriceRuleInput[], ctx: DynamicPricingState): number {
+export function dynamicUnitPrice(
+  base: number,
+  rules: PriceRuleInput[],
+  ctx: DynamicPricingState,
+): number {
   assertMinorUnits(base, 'base price');
   let price = base;
   for (const rule of winningRules(rules, ctx)) {
     assertMinorUnits(rule.adjustmentValue, 'price rule adjustment');
-    price += rule.adjustmentKind === 'percent_bp' ? percentOf(base, rule.adjustmentValue) : rule.adjustmentValue;
+    price +=
+      rule.adjustmentKind === 'percent_bp'
+        ? percentOf(base, rule.adjustmentValue)
+        : rule.adjustmentValue;
   }
   return Math.max(0, price);
 }

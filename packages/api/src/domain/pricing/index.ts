@@ -1,6 +1,11 @@
 /** Prices in integer minor units: pure rules plus the loader that feeds them for one occurrence. */
 export { allocateProportionally, divideRounded, percentOf } from './money';
-export { dynamicUnitPrice, winningRules, type DynamicPricingState, type PriceRuleInput } from './dynamic';
+export {
+  dynamicUnitPrice,
+  winningRules,
+  type DynamicPricingState,
+  type PriceRuleInput,
+} from './dynamic';
 export {
   applyPromo,
   priceBreakdown,

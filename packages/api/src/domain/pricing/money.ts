@@ -34,7 +34,10 @@ export function allocateProportionally(total: number, weights: readonly number[]
   const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   if (weightSum <= 0) return weights.map(() => 0);
   const shares = weights.map((weight) => Math.floor((total * weight) / weightSum));
-  const remainders = weights.map((weight, index) => ({ index, rest: (total * weight) % weightSum }));
+  const remainders = weights.map((weight, index) => ({
+    index,
+    rest: (total * weight) % weightSum,
+  }));
   let left = total - shares.reduce((sum, share) => sum + share, 0);
   for (const { index } of remainders.sort((a, b) => b.rest - a.rest || a.index - b.index)) {
     if (left <= 0) break;

@@ -35,7 +35,11 @@ async function confirmedBooking(db: Db, occurrence: OccurrenceRef): Promise<{ id
     .executeTakeFirstOrThrow();
 }
 
-export async function sellSeats(db: Db, occurrence: OccurrenceRef, seatIds: readonly string[]): Promise<void> {
+export async function sellSeats(
+  db: Db,
+  occurrence: OccurrenceRef,
+  seatIds: readonly string[],
+): Promise<void> {
   const booking = await confirmedBooking(db, occurrence);
   await db
     .updateTable('occurrenceSeats')
@@ -74,7 +78,12 @@ export async function holdSeats(
 }
 
 /** Marks `count` general-admission units of a ticket type sold. */
-export async function sellUnits(db: Db, occurrence: OccurrenceRef, ticketTypeId: string, count: number): Promise<void> {
+export async function sellUnits(
+  db: Db,
+  occurrence: OccurrenceRef,
+  ticketTypeId: string,
+  count: number,
+): Promise<void> {
   const booking = await confirmedBooking(db, occurrence);
   await db
     .updateTable('ticketUnits')
