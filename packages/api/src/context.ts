@@ -3,6 +3,8 @@ import type { Db } from '@tessera/db';
 import { TRPCError } from '@trpc/server';
 import type { Redis } from 'ioredis';
 import { redisInventoryEvents, type InventoryEvents } from './domain/events/inventory';
+import { offlinePayments } from './domain/payments/offline';
+import type { PaymentProvider } from './domain/payments/provider';
 import { env } from './env';
 
 /** Who is calling. Staff membership is resolved per request by `staffProcedure`. */
@@ -22,6 +24,7 @@ export interface Context {
   clientKey: string;
   events: InventoryEvents;
   engine: EngineSettings;
+  payments: PaymentProvider;
 }
 
 export interface EngineSettings {
@@ -59,6 +62,7 @@ export async function createContext({ db, redis, headers, userId, engine }: Crea
     clientKey: clientKeyOf(actor, headers),
     events: redisInventoryEvents(redis),
     engine: { ...defaultEngineSettings(), ...engine },
+    payments: offlinePayments,
   };
 }
 

@@ -59,6 +59,7 @@ export interface Attendees {
   name: string;
   orgId: string;
   phone: string | null;
+  position: number;
 }
 
 export interface AuditLog {
@@ -100,6 +101,7 @@ export interface BookingItems {
   occurrenceId: string | null;
   orgId: string;
   originStopId: string | null;
+  position: number;
   quantity: Generated<number>;
   resourceId: string | null;
   seatId: string | null;

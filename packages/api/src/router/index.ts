@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { router } from '../trpc';
 import { authRouter } from './auth';
+import { bookingsRouter } from './bookings';
 import { availabilityRouter } from './availability';
 import { catalogRouter } from './catalog';
 import { developerRouter } from './developer';
 import { healthRouter } from './health';
 import { holdsRouter } from './holds';
 import { staffRouter } from './staff';
+import { waitlistRouter } from './waitlist';
 
 export const appRouter = router({
   health: healthRouter,
@@ -14,6 +16,8 @@ export const appRouter = router({
   catalog: catalogRouter,
   availability: availabilityRouter,
   holds: holdsRouter,
+  bookings: bookingsRouter,
+  waitlist: waitlistRouter,
   staff: staffRouter,
   developer: developerRouter,
 });

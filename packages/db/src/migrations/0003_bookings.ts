@@ -116,6 +116,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       org_id uuid NOT NULL,
       booking_id uuid NOT NULL,
+      -- Order of the lines as the customer chose them.
+      position smallint NOT NULL CHECK (position >= 0),
       kind text NOT NULL CHECK (kind IN ('seat', 'ticket', 'slot', 'add_on', 'custom')),
       description text NOT NULL,
       occurrence_id uuid,
@@ -135,6 +137,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
       status text NOT NULL DEFAULT 'live' CHECK (status IN ('live', 'cancelled')),
       UNIQUE (org_id, id),
+      UNIQUE (booking_id, position),
       FOREIGN KEY (org_id, booking_id) REFERENCES bookings (org_id, id) ON DELETE CASCADE,
       FOREIGN KEY (org_id, occurrence_id) REFERENCES occurrences (org_id, id),
       FOREIGN KEY (org_id, ticket_type_id) REFERENCES ticket_types (org_id, id),
@@ -152,6 +155,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       org_id uuid NOT NULL,
       booking_id uuid NOT NULL,
       booking_item_id uuid,
+      -- Order in which the customer named them: the n-th attendee holds the n-th ticket.
+      position smallint NOT NULL CHECK (position >= 0),
       name text NOT NULL,
       email text,
       phone text,

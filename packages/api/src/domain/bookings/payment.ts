@@ -1,0 +1,54 @@
+import type { Db } from '@tessera/db';
+import { OFFLINE_INSTRUCTIONS, offlinePayments } from '../payments/offline';
+import type { PaymentProvider } from '../payments/provider';
+import type { CheckoutResult } from './schemas';
+
+type PaymentView = NonNullable<CheckoutResult['payment']>;
+
+/**
+ * Asks the provider for a payment once per payment row (a retried checkout reuses it),
+ * outside any transaction, and records what it answered.
+ */
+export async function startPayment(db: Db, paymentId: string, provider: PaymentProvider): Promise<PaymentView> {
+  const payment = await db
+    .selectFrom('payments as p')
+    .innerJoin('bookings as b', 'b.id', 'p.bookingId')
+    .select(['p.id', 'p.orgId', 'p.provider', 'p.status', 'p.amount', 'p.currency', 'p.providerRef', 'p.checkoutUrl', 'b.id as bookingId', 'b.reference', 'b.contactEmail', 'b.paymentDueAt'])
+    .where('p.id', '=', paymentId)
+    .executeTakeFirstOrThrow();
+  let redirectUrl = payment.checkoutUrl;
+  let instructions = payment.provider === offlinePayments.name ? OFFLINE_INSTRUCTIONS : null;
+  if (payment.status === 'pending' && payment.providerRef === null && payment.provider === provider.name) {
+    const lines = await db
+      .selectFrom('bookingItems')
+      .select(['description', 'quantity', 'unitAmount'])
+      .where('bookingId', '=', payment.bookingId)
+      .orderBy('position')
+      .execute();
+    const started = await provider.startPayment({
+      paymentId: payment.id,
+      orgId: payment.orgId,
+      bookingReference: payment.reference,
+      amount: payment.amount,
+      currency: payment.currency,
+      customerEmail: payment.contactEmail,
+      lines,
+      dueAt: payment.paymentDueAt ?? new Date(),
+    });
+    redirectUrl = started.redirectUrl;
+    instructions = started.instructions;
+    await db
+      .updateTable('payments')
+      .set({ providerRef: started.providerRef, checkoutUrl: started.redirectUrl, updatedAt: new Date() })
+      .where('id', '=', payment.id)
+      .execute();
+  }
+  return {
+    provider: payment.provider,
+    status: payment.status,
+    amount: { amount: payment.amount, currency: payment.currency },
+    redirectUrl,
+    instructions,
+    dueAt: payment.paymentDueAt,
+  };
+}
