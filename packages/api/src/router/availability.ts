@@ -1,8 +1,17 @@
+import { occurrenceAvailability } from '../domain/availability/occurrence';
+import {
+  OccurrenceAvailability,
+  OccurrenceAvailabilityInput,
+} from '../domain/availability/occurrence-schemas';
 import { listSlots } from '../domain/availability/slots-listing';
 import { SlotsInput, SlotsView } from '../domain/availability/slots-schemas';
 import { publicProcedure, router } from '../trpc';
 
 export const availabilityRouter = router({
+  occurrence: publicProcedure
+    .input(OccurrenceAvailabilityInput)
+    .output(OccurrenceAvailability)
+    .query(({ ctx, input }) => occurrenceAvailability(ctx.db, input)),
   slots: publicProcedure
     .input(SlotsInput)
     .output(SlotsView)
