@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { staffOrgs } from '../domain/access/membership';
+import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
+import { Reference } from '../domain/bookings/schemas';
 import { StaffOccurrence, UpcomingOccurrencesInput } from '../domain/occurrences/schemas';
 import { upcomingOccurrences } from '../domain/occurrences/upcoming';
 import { customerProcedure, router, staffProcedure } from '../trpc';
@@ -9,6 +11,16 @@ export const staffRouter = router({
   orgs: customerProcedure
     .output(z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.string() })))
     .query(({ ctx }) => staffOrgs(ctx.db, ctx.user.id)),
+
+  bookings: router({
+    /** A pay-at-venue booking was paid: confirm it (audited). */
+    markPaid: staffProcedure('bookings:write')
+      .input(z.object({ reference: Reference }))
+      .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'inventory_lost']) }))
+      .mutation(({ ctx, input }) =>
+        markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, { events: ctx.events, requestId: ctx.requestId }),
+      ),
+  }),
 
   occurrences: router({
     upcoming: staffProcedure('catalog:read')

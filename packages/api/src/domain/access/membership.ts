@@ -5,6 +5,8 @@ export interface StaffMember {
   userId: string;
   orgId: string;
   role: Role;
+  /** How the audit log names them. */
+  email: string;
 }
 
 /**
@@ -14,23 +16,24 @@ export interface StaffMember {
 export async function membershipFor(db: Db, userId: string, requestedOrgId: string | null): Promise<StaffMember | null> {
   let query = db
     .selectFrom('memberships')
-    .select(['orgId', 'role'])
-    .where('userId', '=', userId)
-    .orderBy('createdAt')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['memberships.orgId', 'memberships.role', 'users.email'])
+    .where('memberships.userId', '=', userId)
+    .orderBy('memberships.createdAt')
     .limit(1);
-  if (requestedOrgId) query = query.where('orgId', '=', requestedOrgId);
+  if (requestedOrgId) query = query.where('memberships.orgId', '=', requestedOrgId);
   const membership = await query.executeTakeFirst();
-  if (membership) return { userId, orgId: membership.orgId, role: membership.role };
+  if (membership) return { userId, orgId: membership.orgId, role: membership.role, email: membership.email };
 
   if (!requestedOrgId) return null;
   const superadmin = await db
     .selectFrom('users')
     .innerJoin('orgs', (join) => join.on('orgs.id', '=', requestedOrgId))
-    .select('users.id')
+    .select('users.email')
     .where('users.id', '=', userId)
     .where('users.superadmin', '=', true)
     .executeTakeFirst();
-  return superadmin ? { userId, orgId: requestedOrgId, role: 'owner' } : null;
+  return superadmin ? { userId, orgId: requestedOrgId, role: 'owner', email: `${superadmin.email} (platform)` } : null;
 }
 
 export async function staffOrgs(db: Db, userId: string) {

@@ -1,0 +1,40 @@
+import type { Db } from '@tessera/db';
+import { AppError } from '../../errors';
+import type { StaffMember } from '../access/membership';
+import { recordAudit } from '../audit/record';
+import type { InventoryEvents } from '../events/inventory';
+import { settlePayment } from './settle';
+
+/** Staff took the money at the venue (or saw the transfer): the offline payment is settled. */
+export async function markOfflinePaymentPaid(
+  db: Db,
+  reference: string,
+  staff: StaffMember,
+  deps: { events: InventoryEvents; requestId: string },
+): Promise<{ outcome: 'confirmed' | 'already_settled' | 'inventory_lost' }> {
+  const result = await db.transaction().execute(async (tx) => {
+    const payment = await tx
+      .selectFrom('payments as p')
+      .innerJoin('bookings as b', 'b.id', 'p.bookingId')
+      .select(['p.id', 'p.amount', 'b.id as bookingId', 'b.occurrenceId'])
+      .where('b.reference', '=', reference)
+      .where('b.orgId', '=', staff.orgId)
+      .where('p.provider', '=', 'offline')
+      .orderBy('p.createdAt', 'desc')
+      .executeTakeFirst();
+    if (!payment) throw new AppError('NOT_FOUND', 'No booking of your organisation with a pay-at-venue payment has this reference.');
+    const outcome = await settlePayment(tx, payment.id, payment.amount);
+    await recordAudit(tx, {
+      orgId: staff.orgId,
+      actor: { userId: staff.userId, label: staff.email },
+      action: 'payment.marked_paid',
+      entityType: 'booking',
+      entityId: payment.bookingId,
+      changes: { paymentId: payment.id, amount: payment.amount, outcome },
+      requestId: deps.requestId,
+    });
+    return { outcome, occurrenceId: payment.occurrenceId };
+  });
+  if (result.outcome === 'confirmed') deps.events.changed({ orgId: staff.orgId, occurrenceId: result.occurrenceId ?? undefined });
+  return { outcome: result.outcome };
+}
