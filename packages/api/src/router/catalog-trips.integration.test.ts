@@ -194,6 +194,16 @@ describe('catalog.searchTrips', () => {
         passengers: 1,
       }),
     ).rejects.toThrow(/Enter the date as YYYY-MM-DD/);
+    // Through HTTP, as the site sees it: a readable message naming the field.
+    const formatted = await t.http(
+      'catalog.searchTrips',
+      { origin: 'Algiers', destination: 'Oran', date: '30/06/2025', passengers: 1 },
+      { method: 'GET' },
+    );
+    expect(formatted.status).toBe(400);
+    expect(formatted.body.error?.json.message).toBe(
+      'Invalid input: date: Enter the date as YYYY-MM-DD, for example 2025-06-30',
+    );
     await expect(
       api.catalog.searchTrips({
         origin: 'Algiers',

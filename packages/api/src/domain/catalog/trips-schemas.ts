@@ -6,7 +6,11 @@ const Place = z.string().trim().min(1, 'Enter a city or stop').max(100);
 /** A calendar day as 'YYYY-MM-DD' that exists (no 2025-02-30). */
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2025-06-30')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'Enter the date as YYYY-MM-DD, for example 2025-06-30',
+    // One message per mistake: a malformed date is not also "a date that does not exist".
+    abort: true,
+  })
   .refine((value) => {
     const parsed = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;

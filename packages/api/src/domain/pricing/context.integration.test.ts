@@ -32,7 +32,13 @@ describe('loadPricingContext', () => {
       seatCategory: 'standard',
       sortOrder: 1,
     });
-    const child = await createTicketType(t.db, { offering, priceAmount: 1000, sortOrder: 2 });
+    const salesEndAt = new Date('2030-01-02T03:04:05.678Z');
+    const child = await createTicketType(t.db, {
+      offering,
+      priceAmount: 1000,
+      sortOrder: 2,
+      salesEndAt,
+    });
     await addPriceRule(t.db, {
       orgId: org.id,
       offeringId: offering.id,
@@ -85,6 +91,8 @@ describe('loadPricingContext', () => {
       salesStartAt: null,
       stock: null,
     });
+    // Timestamps travel as JSON text inside the one query; they come back as Dates.
+    expect(ctx.ticketTypes[1]?.salesEndAt).toEqual(salesEndAt);
     // 2000 + 25 % occupancy step.
     expect(unitPriceFor(ctx, standard.id)).toBe(2500);
     // 1000 + 25 % - 1.00 (child-only time step).
