@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createOccurrence, createOffering, createOrg, createPromoCode, createTicketType, createUser } from '@tessera/db/seed';
+import { createOccurrence, createOffering, createOrg, createPromoCode, createTaxRate, createTicketType, createUser } from '@tessera/db/seed';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
@@ -117,6 +117,32 @@ describe('bookings.checkout', () => {
     ).rejects.toMatchObject({ cause: { code: 'PROMO_INVALID' } });
     const booked = await api.bookings.checkout({ holdId: hold.holdId, idempotencyKey: key(), contact, attendees: [{ name: 'One' }, { name: 'Two' }] });
     expect(booked.status).toBe('pending_payment');
+  });
+});
+
+describe('holds.price', () => {
+  it('quotes promo and exclusive tax as checkout then charges them, lines adding up to the total', async () => {
+    const { org, offering, occurrence, ticketType } = await generalAdmission(t.db);
+    const vat = await createTaxRate(t.db, { org, name: 'VAT', rateBasisPoints: 2000, inclusive: false });
+    await t.db.updateTable('offerings').set({ taxRateId: vat.id }).where('id', '=', offering.id).execute();
+    await createPromoCode(t.db, { org, code: 'TENOFF', discountKind: 'percent_bp', discountValue: 1000 });
+    const api = await t.caller(noLimits);
+    const hold = await api.holds.create({ occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 2 }] });
+
+    expect(await api.holds.price({ holdId: hold.holdId })).toMatchObject({ subtotal: 4000, discount: 0, tax: 800, total: 4800 });
+    const quote = await api.holds.price({ holdId: hold.holdId, promoCode: 'tenoff' });
+    expect(quote).toMatchObject({ subtotal: 4000, discount: 400, tax: 720, total: 4320, taxInclusive: false, currency: 'EUR' });
+    await expect(api.holds.price({ holdId: hold.holdId, promoCode: 'WRONG' })).rejects.toMatchObject({ cause: { code: 'PROMO_INVALID' } });
+
+    const booked = await api.bookings.checkout({ holdId: hold.holdId, idempotencyKey: key(), contact, promoCode: 'TENOFF' });
+    expect(booked.total.amount).toBe(4320);
+    const items = await t.db
+      .selectFrom('bookingItems')
+      .innerJoin('bookings', 'bookings.id', 'bookingItems.bookingId')
+      .select(['bookingItems.totalAmount', 'bookingItems.discountAmount', 'bookingItems.taxAmount'])
+      .where('bookings.reference', '=', booked.reference)
+      .execute();
+    expect(items.reduce((sum, item) => sum + item.totalAmount, 0)).toBe(4320);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../context';
+import { PriceQuote, QuoteInput, quoteHold } from '../domain/bookings/quote';
 import { createHold } from '../domain/holds/create';
 import { sharedRateLimit } from '../domain/holds/rate-limit';
 import { releaseHold } from '../domain/holds/release';
@@ -30,6 +31,12 @@ export const holdsRouter = router({
     .input(HoldId)
     .output(HoldView)
     .query(({ ctx, input }) => holdView(ctx.db, input.holdId)),
+
+  /** The price checkout would charge, with a promo code tried (not used up). */
+  price: publicProcedure
+    .input(QuoteInput)
+    .output(PriceQuote)
+    .query(({ ctx, input }) => quoteHold(ctx.db, input.holdId, input.promoCode)),
 
   release: publicProcedure
     .input(HoldId)

@@ -4,12 +4,13 @@ import { AppError } from '../../errors';
 import type { InventoryEvents } from '../events/inventory';
 import { holdView } from '../holds/store';
 import type { PaymentProvider } from '../payments/provider';
-import { allocateProportionally, priceBreakdown } from '../pricing';
+import { allocateProportionally } from '../pricing';
 import { idempotent, type Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
 import { confirmBooking, sellInventoryOfHold } from './fulfil';
 import { startPayment } from './payment';
 import { redeemPromo } from './promo';
+import { priceOfHold } from './quote';
 import { newReference } from './reference';
 import type { CheckoutInput, CheckoutResult } from './schemas';
 
@@ -61,7 +62,7 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
 
   const offering = await tx
     .selectFrom('offerings')
-    .select(['id', 'kind', 'attendeeFields', 'taxRateId'])
+    .select(['kind', 'attendeeFields'])
     .where('id', '=', hold.offeringId)
     .executeTakeFirstOrThrow();
   const view = await holdView(tx, hold.id);
@@ -77,11 +78,7 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
   const promo = input.promoCode
     ? await redeemPromo(tx, { orgId: hold.orgId, offeringId: hold.offeringId, code: input.promoCode, currency: hold.currency })
     : null;
-  const taxRate = offering.taxRateId
-    ? await tx.selectFrom('taxRates').select(['rateBasisPoints', 'inclusive']).where('id', '=', offering.taxRateId).executeTakeFirst()
-    : null;
-  const lines = view.items.map((item) => ({ description: item.description, quantity: item.quantity, unitAmount: item.unitPrice.amount }));
-  const price = priceBreakdown(lines, { currency: hold.currency, promo, taxRate });
+  const price = await priceOfHold(tx, hold.id, promo);
   const free = price.total === 0;
   const startsAt = await startOf(tx, hold.occurrenceId, view.items);
   const dueAt = free ? null : provider.paymentDeadline(now, startsAt);
@@ -110,7 +107,7 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
 
   const discounts = allocateProportionally(price.discount, price.lines.map((line) => line.amount));
   const taxes = allocateProportionally(price.tax, price.lines.map((line, i) => line.amount - (discounts[i] ?? 0)));
-  const exclusiveTax = taxRate !== null && taxRate !== undefined && !taxRate.inclusive;
+  const exclusiveTax = !price.taxInclusive;
   const items = await tx
     .insertInto('bookingItems')
     .values(
