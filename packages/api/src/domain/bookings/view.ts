@@ -2,6 +2,7 @@ import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { AppError } from '../../errors';
 import { OFFLINE_INSTRUCTIONS } from '../payments/offline';
+import { offeringTimeZone } from '../shared/time-zone';
 import type { BookingView } from './schemas';
 
 const HOUR_MS = 3_600_000;
@@ -26,9 +27,10 @@ export async function bookingView(db: Db, bookingId: string, now = new Date()): 
       'o.cancellationCutoffHours',
       'oc.startsAt as occurrenceStartsAt',
       'oc.endsAt as occurrenceEndsAt',
-      sql<string>`coalesce(v.time_zone, (SELECT time_zone FROM trip_stops WHERE offering_id = o.id ORDER BY position LIMIT 1),
+      // An appointment's times read in its resource's zone, others as their offering's.
+      sql<string>`coalesce(
         (SELECT r.time_zone FROM booking_items bi JOIN resources r ON r.id = bi.resource_id WHERE bi.booking_id = b.id LIMIT 1),
-        orgs.time_zone)`.as('timeZone'),
+        ${offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' })})`.as('timeZone'),
     ])
     .where('b.id', '=', bookingId)
     .executeTakeFirst();

@@ -1,3 +1,4 @@
+import { offeringTimeZone } from '../shared/time-zone';
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { dynamicUnitPrice, occupancyOf, remainingOf, rulesFor, type StockCount } from '../pricing';
@@ -33,21 +34,10 @@ export async function offeringOccurrences(
     .selectFrom('offerings as o')
     .innerJoin('orgs', 'orgs.id', 'o.orgId')
     .leftJoin('venues as v', 'v.id', 'o.venueId')
-    .select((eb) => [
+    .select([
       'o.id',
       'o.currency',
-      eb.fn
-        .coalesce(
-          'v.timeZone',
-          eb
-            .selectFrom('tripStops as ts')
-            .select('ts.timeZone')
-            .whereRef('ts.offeringId', '=', 'o.id')
-            .orderBy('ts.position')
-            .limit(1),
-          'orgs.timeZone',
-        )
-        .as('timeZone'),
+      offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' }).as('timeZone'),
     ])
     .where('o.id', '=', input.offeringId)
     .where('o.status', '=', 'published')

@@ -1,3 +1,4 @@
+import { offeringTimeZone } from '../shared/time-zone';
 import type { Db } from '@tessera/db';
 import { AppError } from '../../errors';
 import { OfferingDetailInput, type OfferingDetail } from './offering-schemas';
@@ -18,7 +19,7 @@ export async function offeringDetail(
     .selectFrom('offerings as o')
     .innerJoin('orgs', 'orgs.id', 'o.orgId')
     .leftJoin('venues as v', 'v.id', 'o.venueId')
-    .select((eb) => [
+    .select([
       'o.id',
       'o.slug',
       'o.name',
@@ -41,18 +42,7 @@ export async function offeringDetail(
       'v.city as venueCity',
       'v.country as venueCountry',
       'v.timeZone as venueTimeZone',
-      eb.fn
-        .coalesce(
-          'v.timeZone',
-          eb
-            .selectFrom('tripStops as ts')
-            .select('ts.timeZone')
-            .whereRef('ts.offeringId', '=', 'o.id')
-            .orderBy('ts.position')
-            .limit(1),
-          'orgs.timeZone',
-        )
-        .as('timeZone'),
+      offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' }).as('timeZone'),
     ])
     .where('o.slug', '=', input.slug)
     .where('o.status', '=', 'published')

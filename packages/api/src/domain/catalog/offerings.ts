@@ -1,3 +1,4 @@
+import { offeringTimeZone } from '../shared/time-zone';
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { AppError } from '../../errors';
@@ -5,11 +6,21 @@ import { decodeCursor, encodeCursor } from '../shared/schemas';
 import { ListOfferingsInput, type OfferingPage } from './schemas';
 
 /** Published offerings, newest last, with their next date and lowest price. */
-export async function listOfferings(db: Db, rawInput: ListOfferingsInput, now = new Date()): Promise<OfferingPage> {
+export async function listOfferings(
+  db: Db,
+  rawInput: ListOfferingsInput,
+  now = new Date(),
+): Promise<OfferingPage> {
   const input = ListOfferingsInput.parse(rawInput);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  if (input.cursor && (after?.length !== 2 || typeof after[0] !== 'string' || typeof after[1] !== 'string')) {
-    throw new AppError('VALIDATION', 'This page link is no longer valid. Start again from the first page.');
+  if (
+    input.cursor &&
+    (after?.length !== 2 || typeof after[0] !== 'string' || typeof after[1] !== 'string')
+  ) {
+    throw new AppError(
+      'VALIDATION',
+      'This page link is no longer valid. Start again from the first page.',
+    );
   }
 
   let query = db
@@ -51,18 +62,7 @@ export async function listOfferings(db: Db, rawInput: ListOfferingsInput, now = 
         .whereRef('tt.offeringId', '=', 'o.id')
         .where('tt.active', '=', true)
         .as('fromAmount'),
-      eb.fn
-        .coalesce(
-          'v.timeZone',
-          eb
-            .selectFrom('tripStops as ts')
-            .select('ts.timeZone')
-            .whereRef('ts.offeringId', '=', 'o.id')
-            .orderBy('ts.position')
-            .limit(1),
-          'orgs.timeZone',
-        )
-        .as('timeZone'),
+      offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' }).as('timeZone'),
     ])
     .where('o.status', '=', 'published')
     .orderBy('o.createdAt')
@@ -73,11 +73,15 @@ export async function listOfferings(db: Db, rawInput: ListOfferingsInput, now = 
   if (input.orgSlug) query = query.where('orgs.slug', '=', input.orgSlug);
   if (input.q) {
     const pattern = `%${input.q.replace(/[\\%_]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb('o.name', 'ilike', pattern), eb('o.description', 'ilike', pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb('o.name', 'ilike', pattern), eb('o.description', 'ilike', pattern)]),
+    );
   }
   if (after) {
     const [createdAt, id] = after as [string, string];
-    query = query.where(sql<boolean>`(o.created_at, o.id) > (${createdAt}::timestamptz, ${id}::uuid)`);
+    query = query.where(
+      sql<boolean>`(o.created_at, o.id) > (${createdAt}::timestamptz, ${id}::uuid)`,
+    );
   }
 
   const rows = await query.execute();
@@ -97,7 +101,8 @@ export async function listOfferings(db: Db, rawInput: ListOfferingsInput, now = 
         row.nextId && row.nextStartsAt && row.nextEndsAt
           ? { id: row.nextId, startsAt: row.nextStartsAt, endsAt: row.nextEndsAt }
           : null,
-      fromPrice: row.fromAmount === null ? null : { amount: row.fromAmount, currency: row.currency },
+      fromPrice:
+        row.fromAmount === null ? null : { amount: row.fromAmount, currency: row.currency },
     })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.sortKey, last.id]) : null,
   };

@@ -1,3 +1,4 @@
+import { offeringTimeZone } from '../shared/time-zone';
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { UpcomingOccurrencesInput, type StaffOccurrence } from './schemas';
@@ -17,7 +18,9 @@ export async function upcomingOccurrences(
     .selectFrom('occurrences as oc')
     .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
     .innerJoin('orgs', 'orgs.id', 'oc.orgId')
-    .leftJoin('venues as v', (join) => join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`))
+    .leftJoin('venues as v', (join) =>
+      join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`),
+    )
     .leftJoinLateral(
       (eb) =>
         eb
@@ -30,7 +33,7 @@ export async function upcomingOccurrences(
           .as('stock'),
       (join) => join.onTrue(),
     )
-    .select((eb) => [
+    .select([
       'oc.id',
       'oc.startsAt',
       'oc.endsAt',
@@ -42,18 +45,7 @@ export async function upcomingOccurrences(
       'v.name as venueName',
       'stock.capacity as stockCapacity',
       'stock.taken as stockTaken',
-      eb.fn
-        .coalesce(
-          'v.timeZone',
-          eb
-            .selectFrom('tripStops as ts')
-            .select('ts.timeZone')
-            .whereRef('ts.offeringId', '=', 'o.id')
-            .orderBy('ts.position')
-            .limit(1),
-          'orgs.timeZone',
-        )
-        .as('timeZone'),
+      offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' }).as('timeZone'),
     ])
     .where('oc.orgId', '=', orgId)
     .where('oc.endsAt', '>', input.from ?? now)
