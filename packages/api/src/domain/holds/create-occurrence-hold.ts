@@ -2,11 +2,12 @@ import { AppError } from '../../errors';
 import { reserveAddOn } from '../inventory/add-ons';
 import { claimSeats } from '../inventory/seats';
 import { claimUnits } from '../inventory/units';
-import { loadPricingContext, type PricingContext } from '../pricing';
+import type { PricingContext } from '../pricing';
+import { loadHoldContext } from '../pricing/context';
 import type { Tx } from '../shared/idempotency';
 import { fareFor, validateJourney } from './fares';
 import type { OccurrenceHoldInput } from './schemas';
-import { insertHold, saveHoldItems, type HoldRequester, type NewHoldItem } from './store';
+import { insertHold, newHoldView, saveHoldItems, type HoldRequester, type NewHoldItem } from './store';
 
 type TicketType = PricingContext['ticketTypes'][number];
 
@@ -15,28 +16,10 @@ const salesOpen = (window: { salesStartAt: Date | null; salesEndAt: Date | null 
 
 /** Seats or general-admission tickets, plus add-ons, on one occurrence: all or nothing. */
 export async function createOccurrenceHold(tx: Tx, input: OccurrenceHoldInput, requester: HoldRequester, now: Date) {
-  const occurrence = await tx
-    .selectFrom('occurrences as oc')
-    .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
-    .innerJoin('orgs', 'orgs.id', 'oc.orgId')
-    .select([
-      'oc.id',
-      'oc.orgId',
-      'oc.offeringId',
-      'oc.status',
-      'oc.startsAt',
-      'oc.seatMapId',
-      'oc.salesStartAt',
-      'oc.salesEndAt',
-      'o.kind',
-      'o.status as offeringStatus',
-      'o.maxPerOrder',
-      'o.holdMinutes',
-      'orgs.holdMinutes as orgHoldMinutes',
-    ])
-    .where('oc.id', '=', input.occurrenceId)
-    .executeTakeFirst();
-  if (!occurrence || occurrence.offeringStatus !== 'published') throw new AppError('NOT_FOUND', 'This date was not found.');
+  // One query: the occurrence, the offering's hold terms and every price (NOT_FOUND if unknown).
+  const { pricing, terms } = await loadHoldContext(tx, input.occurrenceId, now);
+  const occurrence = { ...pricing.occurrence, kind: terms.kind };
+  if (occurrence.offeringStatus !== 'published') throw new AppError('NOT_FOUND', 'This date was not found.');
   if (occurrence.status !== 'scheduled' || occurrence.startsAt <= now || !salesOpen(occurrence, now)) {
     throw new AppError('SALES_CLOSED', 'Sales for this date are closed.');
   }
@@ -48,20 +31,19 @@ export async function createOccurrenceHold(tx: Tx, input: OccurrenceHoldInput, r
   if (!seatIds.length && !tickets.length) throw new AppError('VALIDATION', 'Choose at least one seat or ticket.');
   const journey = await validateJourney(tx, occurrence, input);
 
-  const pricing = await loadPricingContext(tx, occurrence.id, now);
   const ticketType = (id: string): TicketType => {
     const type = pricing.ticketTypes.find((candidate) => candidate.id === id);
     if (!type?.active) throw new AppError('VALIDATION', 'This ticket type is not on sale for this date.');
     if (!salesOpen(type, now)) throw new AppError('SALES_CLOSED', `${type.name} is not on sale right now.`);
     return type;
   };
-  checkLimits(occurrence.maxPerOrder, seatIds.length, tickets.map((t) => ({ type: ticketType(t.ticketTypeId), quantity: t.quantity })));
+  checkLimits(terms.maxPerOrder, seatIds.length, tickets.map((t) => ({ type: ticketType(t.ticketTypeId), quantity: t.quantity })));
 
   const hold = await insertHold(tx, {
     orgId: occurrence.orgId,
     offeringId: occurrence.offeringId,
     occurrenceId: occurrence.id,
-    holdMinutes: occurrence.holdMinutes ?? occurrence.orgHoldMinutes,
+    holdMinutes: terms.holdMinutes,
     currency: pricing.currency,
     requester,
     ...journey,
@@ -79,14 +61,27 @@ export async function createOccurrenceHold(tx: Tx, input: OccurrenceHoldInput, r
     seats.forEach((seat, index) => {
       const type = fares[index] ?? pricing.ticketTypes.find((t) => t.active && t.seatCategory === seat.category) ?? defaultFare;
       if (!type) throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
-      items.push({ kind: 'seat', seatId: seat.seatId, ticketTypeId: type.id, quantity: 1, unitAmount: fareFor(pricing, type.id, journey) });
+      items.push({
+        kind: 'seat',
+        seatId: seat.seatId,
+        ticketTypeId: type.id,
+        quantity: 1,
+        unitAmount: fareFor(pricing, type.id, journey),
+        labels: { section: seat.section, rowLabel: seat.rowLabel, number: seat.number, ticketTypeName: type.name },
+      });
     });
   } else {
     for (const ticket of tickets) {
       const type = ticketType(ticket.ticketTypeId);
       if (type.quotaPerOccurrence === null) throw new AppError('VALIDATION', `${type.name} needs a seat: choose seats.`);
       await claimUnits(tx, { ...claim, ticketTypeId: type.id, ticketTypeName: type.name, quantity: ticket.quantity });
-      items.push({ kind: 'ticket', ticketTypeId: type.id, quantity: ticket.quantity, unitAmount: fareFor(pricing, type.id, journey) });
+      items.push({
+        kind: 'ticket',
+        ticketTypeId: type.id,
+        quantity: ticket.quantity,
+        unitAmount: fareFor(pricing, type.id, journey),
+        labels: { ticketTypeName: type.name },
+      });
     }
   }
 
@@ -103,11 +98,12 @@ export async function createOccurrenceHold(tx: Tx, input: OccurrenceHoldInput, r
       throw new AppError('LIMIT_EXCEEDED', `${addOn.name}: at most ${addOn.maxPerOrder} per order.`, { addOnId: addOn.id });
     }
     await reserveAddOn(tx, { addOnId: addOn.id, name: addOn.name, stock: addOn.stock, quantity: request.quantity });
-    items.push({ kind: 'add_on', addOnId: addOn.id, quantity: request.quantity, unitAmount: addOn.priceAmount });
+    items.push({ kind: 'add_on', addOnId: addOn.id, quantity: request.quantity, unitAmount: addOn.priceAmount, labels: { addOnName: addOn.name } });
   }
 
-  await saveHoldItems(tx, { id: hold.id, orgId: occurrence.orgId, currency: pricing.currency }, items);
-  return { holdId: hold.id, orgId: occurrence.orgId, occurrenceId: occurrence.id };
+  const total = await saveHoldItems(tx, { id: hold.id, orgId: occurrence.orgId, currency: pricing.currency }, items);
+  const view = newHoldView({ ...hold, offeringId: occurrence.offeringId, occurrenceId: occurrence.id, currency: pricing.currency, total }, items);
+  return { holdId: hold.id, orgId: occurrence.orgId, occurrenceId: occurrence.id, view };
 }
 
 function checkLimits(maxPerOrder: number, seats: number, tickets: { type: TicketType; quantity: number }[]) {

@@ -36,7 +36,8 @@ export async function createHold(
     }
     const created = 'occurrenceId' in input ? await createOccurrenceHold(tx, input, requester, now) : await createSlotHold(tx, input, requester, now);
     change = created;
-    return holdView(tx, created.holdId);
+    // The occurrence path builds its view from what it wrote; the slot path still reads it back.
+    return 'view' in created ? created.view : holdView(tx, created.holdId);
   });
   if (change) deps.events.changed(change);
   return view;

@@ -21,6 +21,17 @@ export interface NewHoldItem {
   resourceId?: string;
   startsAt?: Date;
   endsAt?: Date;
+  /** What `describeItem` names the item by, known to the caller: the view is built without a read. */
+  labels?: ItemLabels;
+}
+
+export type ItemLabels = Partial<Record<'section' | 'rowLabel' | 'number' | 'ticketTypeName' | 'addOnName' | 'resourceName', string>>;
+
+export interface InsertedHold {
+  id: string;
+  expiresAt: Date;
+  /** `expires_at <= now()`, as `holdView` judges it (now() is the transaction's start). */
+  lapsed: boolean;
 }
 
 export interface NewHold {
@@ -35,7 +46,7 @@ export interface NewHold {
 }
 
 /** The hold row; its expiry comes from the database clock, the one every claim compares with. */
-export async function insertHold(tx: Tx, hold: NewHold): Promise<{ id: string; expiresAt: Date }> {
+export async function insertHold(tx: Tx, hold: NewHold): Promise<InsertedHold> {
   return tx
     .insertInto('holds')
     .values({
@@ -50,32 +61,82 @@ export async function insertHold(tx: Tx, hold: NewHold): Promise<{ id: string; e
       originStopId: hold.originStopId ?? null,
       destinationStopId: hold.destinationStopId ?? null,
     })
-    .returning(['id', 'expiresAt'])
+    .returning(['id', 'expiresAt', sql<boolean>`expires_at <= now()`.as('lapsed')])
     .executeTakeFirstOrThrow();
 }
 
-export async function saveHoldItems(tx: Tx, hold: { id: string; orgId: string; currency: string }, items: NewHoldItem[]) {
+/** The items and the hold's total in ONE statement (a data-modifying CTE); returns the total. */
+export async function saveHoldItems(tx: Tx, hold: { id: string; orgId: string; currency: string }, items: NewHoldItem[]): Promise<number> {
+  const total = items.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
   await tx
-    .insertInto('holdItems')
-    .values(
-      items.map((item) => ({
-        orgId: hold.orgId,
-        holdId: hold.id,
+    .with('items', (qc) =>
+      qc
+        .insertInto('holdItems')
+        .values(
+          items.map((item) => ({
+            orgId: hold.orgId,
+            holdId: hold.id,
+            kind: item.kind,
+            quantity: item.quantity,
+            unitAmount: item.unitAmount,
+            currency: hold.currency,
+            seatId: item.seatId ?? null,
+            ticketTypeId: item.ticketTypeId ?? null,
+            addOnId: item.addOnId ?? null,
+            resourceId: item.resourceId ?? null,
+            startsAt: item.startsAt ?? null,
+            endsAt: item.endsAt ?? null,
+          })),
+        )
+        .returning('holdItems.id'),
+    )
+    .updateTable('holds')
+    .set({ totalAmount: total })
+    .where('id', '=', hold.id)
+    .execute();
+  return total;
+}
+
+/**
+ * The view of a hold just created, built from what its creator wrote: the same answer as
+ * `holdView` would read back (items by kind, seats already in the database's seat order).
+ */
+export function newHoldView(
+  hold: InsertedHold & { offeringId: string; occurrenceId: string | null; currency: string; total: number },
+  items: readonly NewHoldItem[],
+): HoldView {
+  const byKind = [...items].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return {
+    holdId: hold.id,
+    status: hold.lapsed ? 'expired' : 'active',
+    offeringId: hold.offeringId,
+    occurrenceId: hold.occurrenceId,
+    expiresAt: hold.expiresAt,
+    total: { amount: hold.total, currency: hold.currency },
+    items: byKind.map((item) => {
+      const labels = item.labels ?? {};
+      return {
         kind: item.kind,
+        description: describeItem({
+          kind: item.kind,
+          section: labels.section ?? null,
+          rowLabel: labels.rowLabel ?? null,
+          number: labels.number ?? null,
+          ticketTypeName: labels.ticketTypeName ?? null,
+          addOnName: labels.addOnName ?? null,
+          resourceName: labels.resourceName ?? null,
+        }),
         quantity: item.quantity,
-        unitAmount: item.unitAmount,
-        currency: hold.currency,
+        unitPrice: { amount: item.unitAmount, currency: hold.currency },
         seatId: item.seatId ?? null,
         ticketTypeId: item.ticketTypeId ?? null,
         addOnId: item.addOnId ?? null,
         resourceId: item.resourceId ?? null,
         startsAt: item.startsAt ?? null,
         endsAt: item.endsAt ?? null,
-      })),
-    )
-    .execute();
-  const total = items.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
-  await tx.updateTable('holds').set({ totalAmount: total }).where('id', '=', hold.id).execute();
+      };
+    }),
+  };
 }
 
 /** Live holds of one client: the anti-hoarding cap counts these. */

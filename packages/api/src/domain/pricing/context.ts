@@ -79,6 +79,32 @@ export async function loadPricingContext(
   occurrenceId: string,
   now = new Date(),
 ): Promise<PricingContext> {
+  return (await loadContext(db, occurrenceId, now, true)).pricing;
+}
+
+/** What hold creation needs of the offering besides prices. */
+export interface HoldTerms {
+  kind: 'event' | 'trip' | 'appointment';
+  maxPerOrder: number;
+  /** The offering's hold length, else the org's. */
+  holdMinutes: number;
+}
+
+/**
+ * The pricing context plus the offering's hold terms, in the same ONE query, for hold
+ * creation. The claims decide availability, so the stock sum (a scan of every seat and unit
+ * of the occurrence) is only made when an occupancy rule prices on it: otherwise `stock` is
+ * the nominal capacity and ticket types carry no stock.
+ */
+export async function loadHoldContext(
+  db: Db,
+  occurrenceId: string,
+  now = new Date(),
+): Promise<{ pricing: PricingContext; terms: HoldTerms }> {
+  return loadContext(db, occurrenceId, now, false);
+}
+
+async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock: boolean) {
   const row = await db
     .selectFrom('occurrences as oc')
     .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
@@ -100,6 +126,9 @@ export async function loadPricingContext(
       'oc.salesStartAt',
       'oc.salesEndAt',
       'o.currency',
+      'o.kind',
+      'o.maxPerOrder',
+      eb.fn.coalesce('o.holdMinutes', 'orgs.holdMinutes').as('holdMinutes'),
       'tr.rateBasisPoints',
       'tr.inclusive',
       eb.fn
@@ -154,7 +183,19 @@ export async function loadPricingContext(
         eb
           .selectFrom('occurrenceStock as st')
           .select(['st.ticketTypeId', 'st.capacity', 'st.sold', 'st.held'])
-          .whereRef('st.occurrenceId', '=', 'oc.id'),
+          .whereRef('st.occurrenceId', '=', 'oc.id')
+          .where((w) =>
+            alwaysStock
+              ? w.lit(true)
+              : w.exists(
+                  w
+                    .selectFrom('priceRules as occ')
+                    .select(w.lit(1).as('one'))
+                    .whereRef('occ.offeringId', '=', 'o.id')
+                    .where('occ.active', '=', true)
+                    .where('occ.kind', '=', 'occupancy'),
+                ),
+          ),
       ).as('stockRows'),
     ])
     .where('oc.id', '=', occurrenceId)
@@ -173,7 +214,8 @@ export async function loadPricingContext(
   // Appointments and occurrences created before stocking have no rows: nominal capacity.
   const totals = row.stockRows.length > 0 ? stock : { capacity: row.capacity, sold: 0, held: 0 };
 
-  return {
+  const terms: HoldTerms = { kind: row.kind, maxPerOrder: row.maxPerOrder, holdMinutes: row.holdMinutes };
+  const pricing: PricingContext = {
     occurrence: {
       id: row.id,
       orgId: row.orgId,
@@ -204,6 +246,7 @@ export async function loadPricingContext(
     })),
     stock: totals,
   };
+  return { pricing, terms };
 }
 
 /** The rules that apply to one ticket type: its own and the offering-wide ones. */
