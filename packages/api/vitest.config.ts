@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Race tests open up to 32 connections each; two files at once stay well inside
+    // PostgreSQL's default of 100 alongside the other packages' tests.
+    maxWorkers: 2,
   },
 });

@@ -88,9 +88,9 @@ describe('claimSlot', () => {
       resources: [resource],
     });
     const start = at('10:00');
-    // 100 transactions on up to 50 connections at once: the server allows 100 connections
+    // 100 transactions on up to 32 connections at once: the server allows 100 connections
     // and other test files share it, so one connection per racer would fail on its own.
-    const racers = createDb(database.url, { max: 50 });
+    const racers = createDb(database.url, { max: 32 });
     try {
       const results = await Promise.allSettled(
         Array.from({ length: 100 }, () => claimInOwnTransaction(racers, offering, start)),
