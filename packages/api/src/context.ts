@@ -3,7 +3,7 @@ import type { Db } from '@tessera/db';
 import { TRPCError } from '@trpc/server';
 import type { Redis } from 'ioredis';
 import { redisInventoryEvents, type InventoryEvents } from './domain/events/inventory';
-import { offlinePayments } from './domain/payments/offline';
+import { configuredPayments } from './domain/payments/configured';
 import type { PaymentProvider } from './domain/payments/provider';
 import { env } from './env';
 
@@ -45,11 +45,13 @@ export interface CreateContextOptions {
   userId: string | null;
   /** Overrides of the environment's engine settings (tests, load tests). */
   engine?: Partial<EngineSettings>;
+  /** Another payment provider than the environment's (tests). */
+  payments?: PaymentProvider;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function createContext({ db, redis, headers, userId, engine }: CreateContextOptions): Promise<Context> {
+export async function createContext({ db, redis, headers, userId, engine, payments }: CreateContextOptions): Promise<Context> {
   const requestedOrg = headers.get('x-tessera-org');
   const actor: Actor =
     (await apiKeyActor(db, headers.get('authorization'))) ?? (userId ? { kind: 'user', userId } : { kind: 'guest' });
@@ -62,7 +64,7 @@ export async function createContext({ db, redis, headers, userId, engine }: Crea
     clientKey: clientKeyOf(actor, headers),
     events: redisInventoryEvents(redis),
     engine: { ...defaultEngineSettings(), ...engine },
-    payments: offlinePayments,
+    payments: payments ?? configuredPayments().provider,
   };
 }
 

@@ -22,6 +22,15 @@ export const env = createEnv({
     HOLDS_MAX_LIVE_PER_CLIENT: z.coerce.number().int().min(0).default(5),
     /** Anti-hoarding: holds.create calls per client per minute (0 = no limit, for load tests). */
     HOLDS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    /** Where customers come back after paying (the booking site's public address). */
+    PUBLIC_SITE_URL: devDefault(z.string().url(), 'http://localhost:3000'),
+    /** Stripe: without a key, bookings are paid at the venue (the offline provider). */
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Another Stripe API address: the local simulator in development and tests. */
+    STRIPE_API_URL: z.string().url().optional(),
+    /** How long a Checkout Session stays payable (Stripe allows 30 minutes to 24 hours). */
+    STRIPE_PAYMENT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -2,3 +2,4 @@ export { createAuth, type AuthApp } from './auth';
 export { safeRedirectPath } from './redirect';
 export { createServerApi } from './server-api';
 export { createTrpcHandler } from './trpc-handler';
+export { createStripeWebhookHandler } from './stripe-webhook';

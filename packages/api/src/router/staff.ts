@@ -16,7 +16,7 @@ export const staffRouter = router({
     /** A pay-at-venue booking was paid: confirm it (audited). */
     markPaid: staffProcedure('bookings:write')
       .input(z.object({ reference: Reference }))
-      .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'inventory_lost']) }))
+      .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'refund_due']) }))
       .mutation(({ ctx, input }) =>
         markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, { events: ctx.events, requestId: ctx.requestId }),
       ),

@@ -2,6 +2,7 @@ import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/test
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Redis } from 'ioredis';
 import { createContext, type EngineSettings } from '../context';
+import type { PaymentProvider } from '../domain/payments/provider';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
 
@@ -23,6 +24,7 @@ export interface CallAs {
   orgId?: string;
   headers?: Record<string, string>;
   engine?: Partial<EngineSettings>;
+  payments?: PaymentProvider;
 }
 
 /**
@@ -36,7 +38,9 @@ export async function setupApiTest({ poolSize }: { poolSize?: number } = {}) {
   async function caller(as: CallAs = {}) {
     const headers = new Headers(as.headers);
     if (as.orgId) headers.set('x-tessera-org', as.orgId);
-    return createCaller(await createContext({ db: database.db, redis, headers, userId: as.userId ?? null, engine: as.engine }));
+    return createCaller(
+      await createContext({ db: database.db, redis, headers, userId: as.userId ?? null, engine: as.engine, payments: as.payments }),
+    );
   }
 
   /**

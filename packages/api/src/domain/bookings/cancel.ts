@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import type { InventoryEvents } from '../events/inventory';
 import { releaseInventoryOfHold } from '../inventory/release';
 import type { PaymentProvider } from '../payments/provider';
+import { createRefund, sendRefund } from '../payments/refunds';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
 import { returnPromo } from './promo';
@@ -80,21 +81,15 @@ export async function cancelBooking(
         .where('status', '=', 'succeeded')
         .orderBy('createdAt', 'desc')
         .executeTakeFirstOrThrow();
-      refundId = (
-        await tx
-          .insertInto('refunds')
-          .values({
-            orgId: booking.orgId,
-            paymentId: paid.id,
-            bookingId: booking.id,
-            amount: refundable,
-            currency: booking.currency,
-            reason: 'customer_cancellation',
-            idempotencyKey: `cancel:${booking.id}`,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      refundId = await createRefund(tx, {
+        orgId: booking.orgId,
+        paymentId: paid.id,
+        bookingId: booking.id,
+        amount: refundable,
+        currency: booking.currency,
+        reason: 'customer_cancellation',
+        idempotencyKey: `cancel:${booking.id}`,
+      });
     }
     await enqueueOutbox(tx, [
       {
@@ -108,7 +103,7 @@ export async function cancelBooking(
     return { orgId: booking.orgId, occurrenceId: booking.occurrenceId, refundId };
   });
   deps.events.changed({ orgId: result.orgId, occurrenceId: result.occurrenceId ?? undefined });
-  if (result.refundId) await requestRefund(db, result.refundId, deps.provider);
+  if (result.refundId) await sendRefund(db, result.refundId, deps.provider);
   return { refundId: result.refundId };
 }
 
@@ -118,30 +113,4 @@ async function freeInventoryOfBooking(tx: Tx, bookingId: string, holdId: string 
   await tx.updateTable('slotReservations').set({ releasedAt: sql<Date>`now()` }).where('bookingId', '=', bookingId).where('releasedAt', 'is', null).execute();
   // A booking still waiting for payment holds its inventory through its hold.
   if (holdId) await releaseInventoryOfHold(tx, holdId);
-}
-
-/** Asks the provider to pay back, outside the transaction, and records its answer. */
-async function requestRefund(db: Db, refundId: string, provider: PaymentProvider): Promise<void> {
-  const refund = await db
-    .selectFrom('refunds as r')
-    .innerJoin('payments as p', 'p.id', 'r.paymentId')
-    .select(['r.id', 'r.amount', 'r.currency', 'r.bookingId', 'p.providerRef', 'p.provider'])
-    .where('r.id', '=', refundId)
-    .executeTakeFirstOrThrow();
-  if (refund.provider !== provider.name) return;
-  const answer = await provider.refund({ refundId: refund.id, paymentProviderRef: refund.providerRef, amount: refund.amount, currency: refund.currency });
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('refunds')
-      .set({ providerRef: answer.providerRef, status: answer.status, completedAt: answer.status === 'succeeded' ? new Date() : null })
-      .where('id', '=', refund.id)
-      .execute();
-    if (answer.status === 'succeeded') {
-      await tx
-        .updateTable('bookings')
-        .set((eb) => ({ refundedAmount: eb('refundedAmount', '+', refund.amount), status: 'refunded' }))
-        .where('id', '=', refund.bookingId)
-        .execute();
-    }
-  });
 }

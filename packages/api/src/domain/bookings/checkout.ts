@@ -8,7 +8,7 @@ import { allocateProportionally } from '../pricing';
 import { idempotent, type Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
 import { confirmBooking, sellInventoryOfHold } from './fulfil';
-import { startPayment } from './payment';
+import { startPayment } from '../payments/start';
 import { redeemPromo } from './promo';
 import { priceOfHold } from './quote';
 import { newReference } from './reference';

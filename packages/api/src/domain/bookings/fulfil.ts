@@ -5,10 +5,18 @@ import { enqueueOutbox } from '../shared/outbox';
 import { newTicketCode } from './reference';
 
 /**
- * Turns what a hold still holds into sold inventory of the booking. Returns false when some
- * of it was lost (the hold lapsed and someone else claimed it): the caller must not confirm.
+ * Turns what a hold still holds into sold inventory of the booking, all or nothing. Returns
+ * false, changing nothing, when some of it was lost (the hold lapsed and someone else
+ * claimed it): the caller must not confirm.
  */
 export async function sellInventoryOfHold(tx: Tx, holdId: string, bookingId: string): Promise<boolean> {
+  await sql`SAVEPOINT sell_inventory`.execute(tx);
+  const sold = await sellAll(tx, holdId, bookingId);
+  await sql.raw(sold ? 'RELEASE SAVEPOINT sell_inventory' : 'ROLLBACK TO SAVEPOINT sell_inventory').execute(tx);
+  return sold;
+}
+
+async function sellAll(tx: Tx, holdId: string, bookingId: string): Promise<boolean> {
   const expected = await tx
     .selectFrom('holdItems')
     .select(['kind', 'quantity'])

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
 import type { InventoryEvents } from '../events/inventory';
-import { settlePayment } from './settle';
+import { settlePayment, type SettleOutcome } from './settle';
 
 /** Staff took the money at the venue (or saw the transfer): the offline payment is settled. */
 export async function markOfflinePaymentPaid(
@@ -11,7 +11,7 @@ export async function markOfflinePaymentPaid(
   reference: string,
   staff: StaffMember,
   deps: { events: InventoryEvents; requestId: string },
-): Promise<{ outcome: 'confirmed' | 'already_settled' | 'inventory_lost' }> {
+): Promise<{ outcome: SettleOutcome }> {
   const result = await db.transaction().execute(async (tx) => {
     const payment = await tx
       .selectFrom('payments as p')
@@ -23,14 +23,14 @@ export async function markOfflinePaymentPaid(
       .orderBy('p.createdAt', 'desc')
       .executeTakeFirst();
     if (!payment) throw new AppError('NOT_FOUND', 'No booking of your organisation with a pay-at-venue payment has this reference.');
-    const outcome = await settlePayment(tx, payment.id, payment.amount);
+    const { outcome, refundId } = await settlePayment(tx, { paymentId: payment.id, amount: payment.amount });
     await recordAudit(tx, {
       orgId: staff.orgId,
       actor: { userId: staff.userId, label: staff.email },
       action: 'payment.marked_paid',
       entityType: 'booking',
       entityId: payment.bookingId,
-      changes: { paymentId: payment.id, amount: payment.amount, outcome },
+      changes: { paymentId: payment.id, amount: payment.amount, outcome, refundId },
       requestId: deps.requestId,
     });
     return { outcome, occurrenceId: payment.occurrenceId };

@@ -1,7 +1,7 @@
 import type { Db } from '@tessera/db';
-import { OFFLINE_INSTRUCTIONS, offlinePayments } from '../payments/offline';
-import type { PaymentProvider } from '../payments/provider';
-import type { CheckoutResult } from './schemas';
+import { OFFLINE_INSTRUCTIONS, offlinePayments } from './offline';
+import type { PaymentProvider } from './provider';
+import type { CheckoutResult } from '../bookings/schemas';
 
 type PaymentView = NonNullable<CheckoutResult['payment']>;
 
@@ -19,12 +19,18 @@ export async function startPayment(db: Db, paymentId: string, provider: PaymentP
   let redirectUrl = payment.checkoutUrl;
   let instructions = payment.provider === offlinePayments.name ? OFFLINE_INSTRUCTIONS : null;
   if (payment.status === 'pending' && payment.providerRef === null && payment.provider === provider.name) {
-    const lines = await db
+    // Line totals after discount and tax, so the lines add up to exactly what is charged.
+    const items = await db
       .selectFrom('bookingItems')
-      .select(['description', 'quantity', 'unitAmount'])
+      .select(['description', 'quantity', 'totalAmount'])
       .where('bookingId', '=', payment.bookingId)
       .orderBy('position')
       .execute();
+    const lines = items.map((item) =>
+      item.totalAmount % item.quantity === 0
+        ? { description: item.description, quantity: item.quantity, unitAmount: item.totalAmount / item.quantity }
+        : { description: `${item.description} × ${item.quantity}`, quantity: 1, unitAmount: item.totalAmount },
+    );
     const started = await provider.startPayment({
       paymentId: payment.id,
       orgId: payment.orgId,

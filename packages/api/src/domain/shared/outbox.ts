@@ -7,6 +7,10 @@ export type OutboxEventType =
   | 'booking.confirmed'
   | 'booking.cancelled'
   | 'booking.payment_requested'
+  | 'booking.payment_failed'
+  | 'booking.expired'
+  | 'booking.late_payment_refunded'
+  | 'booking.attention'
   | 'waitlist.joined';
 
 export interface OutboxEvent {

@@ -1,0 +1,3 @@
+import { createStripeWebhookHandler } from '@tessera/api/next';
+
+export const POST = createStripeWebhookHandler();
