@@ -1,0 +1,3 @@
+import base from '@tessera/eslint-config/base';
+
+export default base;
