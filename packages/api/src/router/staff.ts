@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { staffOrgs } from '../domain/access/membership';
 import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
 import { Reference } from '../domain/bookings/schemas';
+import { refundBooking } from '../domain/payments/refund-booking';
 import { StaffOccurrence, UpcomingOccurrencesInput } from '../domain/occurrences/schemas';
 import { upcomingOccurrences } from '../domain/occurrences/upcoming';
 import { customerProcedure, router, staffProcedure } from '../trpc';
@@ -20,6 +21,20 @@ export const staffRouter = router({
       .mutation(({ ctx, input }) =>
         markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, { events: ctx.events, requestId: ctx.requestId }),
       ),
+  }),
+
+  refunds: router({
+    /** Give back all that remains, or `amount` of it, through the payment provider (audited). */
+    create: staffProcedure('payments:refund')
+      .input(
+        z.object({
+          reference: Reference,
+          amount: z.number().int().positive().optional(),
+          idempotencyKey: z.string().min(8).max(200),
+        }),
+      )
+      .output(z.object({ refundId: z.uuid(), amount: z.number().int() }))
+      .mutation(({ ctx, input }) => refundBooking(ctx.db, input, ctx.staff, { provider: ctx.payments, requestId: ctx.requestId })),
   }),
 
   occurrences: router({

@@ -16,7 +16,7 @@ export async function reconcileStripePayments(
   stripe: Stripe,
   deps: { provider: PaymentProvider; events: InventoryEvents },
   { olderThanMinutes = 15, limit = 100 } = {},
-): Promise<{ checked: number; settled: number; expired: number }> {
+): Promise<{ checked: number; settled: number; expired: number; failed: number }> {
   const pending = await db
     .selectFrom('payments')
     .select(['providerRef'])
@@ -27,11 +27,19 @@ export async function reconcileStripePayments(
     .orderBy('createdAt')
     .limit(limit)
     .execute();
-  const tally = { checked: 0, settled: 0, expired: 0 };
+  const tally = { checked: 0, settled: 0, expired: 0, failed: 0 };
   for (const { providerRef } of pending) {
     if (!providerRef) continue;
     tally.checked += 1;
-    const session = await stripe.checkout.sessions.retrieve(providerRef);
+    let session: Stripe.Checkout.Session;
+    try {
+      session = await stripe.checkout.sessions.retrieve(providerRef);
+    } catch (error) {
+      // One session Stripe cannot answer for must not stop the others; the next run retries.
+      tally.failed += 1;
+      console.warn(`reconcile ${providerRef}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
     const paid = session.status === 'complete' && session.payment_status === 'paid';
     if (!paid && session.status !== 'expired') continue;
     const base = {
