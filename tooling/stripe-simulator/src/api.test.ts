@@ -8,7 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => harness.simulator.close());
 
-async function paidSession(overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}): Promise<Stripe.Checkout.Session> {
+async function paidSession(
+  overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Promise<Stripe.Checkout.Session> {
   const session = await harness.stripe.checkout.sessions.create(sessionParams(overrides));
   const paid = await control(harness.simulator, `/_simulator/sessions/${session.id}/pay`);
   expect(paid.status).toBe(200);
@@ -42,7 +44,14 @@ describe('checkout sessions', () => {
 
     expect(await stripe.checkout.sessions.retrieve(session.id)).toEqual(session);
     const lines = await stripe.checkout.sessions.listLineItems(session.id);
-    expect(lines.data.map((line) => [line.description, line.quantity, line.amount_total, line.price?.unit_amount])).toEqual([
+    expect(
+      lines.data.map((line) => [
+        line.description,
+        line.quantity,
+        line.amount_total,
+        line.price?.unit_amount,
+      ]),
+    ).toEqual([
       ['Adult ticket', 2, 5000, 2500],
       ['Child <ticket>', 1, 1000, 1000],
     ]);
@@ -54,23 +63,38 @@ describe('checkout sessions', () => {
     const expired = await stripe.checkout.sessions.expire(session.id);
     expect(expired.status).toBe('expired');
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe('expired');
-    await expect(stripe.checkout.sessions.expire(session.id)).rejects.toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
+    await expect(stripe.checkout.sessions.expire(session.id)).rejects.toMatchObject({
+      statusCode: 400,
+      type: 'StripeInvalidRequestError',
+    });
     const paid = await control(harness.simulator, `/_simulator/sessions/${session.id}/pay`);
     expect(paid.status).toBe(400);
   });
 
   it('refuses bad parameters the way Stripe does', async () => {
     const { stripe } = harness;
-    await expect(stripe.checkout.sessions.create({ ...sessionParams(), line_items: [] })).rejects.toMatchObject({ statusCode: 400, param: 'line_items' });
-    await expect(stripe.checkout.sessions.create({ ...sessionParams(), locale: 'fr' })).rejects.toMatchObject({
+    await expect(
+      stripe.checkout.sessions.create({ ...sessionParams(), line_items: [] }),
+    ).rejects.toMatchObject({ statusCode: 400, param: 'line_items' });
+    await expect(
+      stripe.checkout.sessions.create({ ...sessionParams(), locale: 'fr' }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: 'parameter_unknown',
       param: 'locale',
     });
-    await expect(stripe.checkout.sessions.create({ ...sessionParams(), expires_at: Math.floor(Date.now() / 1000) + 60 })).rejects.toMatchObject({
+    await expect(
+      stripe.checkout.sessions.create({
+        ...sessionParams(),
+        expires_at: Math.floor(Date.now() / 1000) + 60,
+      }),
+    ).rejects.toMatchObject({
       param: 'expires_at',
     });
-    await expect(stripe.checkout.sessions.retrieve('cs_test_missing')).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing' });
+    await expect(stripe.checkout.sessions.retrieve('cs_test_missing')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+    });
   });
 });
 
@@ -80,27 +104,55 @@ describe('payments', () => {
     const session = await paidSession();
     expect(session).toMatchObject({ status: 'complete', payment_status: 'paid' });
     expect(session.payment_intent).toMatch(/^pi_/);
-    const intent = await stripe.paymentIntents.retrieve(idOf(session.payment_intent), { expand: ['latest_charge'] });
-    expect(intent).toMatchObject({ status: 'succeeded', amount: 6000, amount_received: 6000, currency: 'eur', metadata: { reference: 'ABC' } });
-    expect(intent.latest_charge).toMatchObject({ object: 'charge', status: 'succeeded', paid: true, amount: 6000, payment_intent: intent.id });
-    const expanded = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
+    const intent = await stripe.paymentIntents.retrieve(idOf(session.payment_intent), {
+      expand: ['latest_charge'],
+    });
+    expect(intent).toMatchObject({
+      status: 'succeeded',
+      amount: 6000,
+      amount_received: 6000,
+      currency: 'eur',
+      metadata: { reference: 'ABC' },
+    });
+    expect(intent.latest_charge).toMatchObject({
+      object: 'charge',
+      status: 'succeeded',
+      paid: true,
+      amount: 6000,
+      payment_intent: intent.id,
+    });
+    const expanded = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['payment_intent'],
+    });
     expect(expanded.payment_intent).toMatchObject({ id: intent.id, object: 'payment_intent' });
   });
 
   it('declines, leaves the session payable, then pays with the same PaymentIntent', async () => {
     const { stripe, simulator } = harness;
     const session = await stripe.checkout.sessions.create(sessionParams());
-    const declined = await control<{ payment_intent: Stripe.PaymentIntent }>(simulator, `/_simulator/sessions/${session.id}/decline`);
+    const declined = await control<{ payment_intent: Stripe.PaymentIntent }>(
+      simulator,
+      `/_simulator/sessions/${session.id}/decline`,
+    );
     expect(declined.status).toBe(200);
     const failedIntent = await stripe.paymentIntents.retrieve(declined.body.payment_intent.id);
     expect(failedIntent.status).toBe('requires_payment_method');
-    expect(failedIntent.last_payment_error).toMatchObject({ type: 'card_error', code: 'card_declined' });
-    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'open', payment_intent: null });
+    expect(failedIntent.last_payment_error).toMatchObject({
+      type: 'card_error',
+      code: 'card_declined',
+    });
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: 'open',
+      payment_intent: null,
+    });
 
     await control(simulator, `/_simulator/sessions/${session.id}/pay`);
     const paid = await stripe.checkout.sessions.retrieve(session.id);
     expect(paid.payment_intent).toBe(failedIntent.id);
-    expect(await stripe.paymentIntents.retrieve(failedIntent.id)).toMatchObject({ status: 'succeeded', last_payment_error: null });
+    expect(await stripe.paymentIntents.retrieve(failedIntent.id)).toMatchObject({
+      status: 'succeeded',
+      last_payment_error: null,
+    });
   });
 });
 
@@ -109,10 +161,23 @@ describe('refunds', () => {
     const { stripe } = harness;
     const session = await paidSession();
     const paymentIntent = idOf(session.payment_intent);
-    const partial = await stripe.refunds.create({ payment_intent: paymentIntent, amount: 2500, reason: 'requested_by_customer', metadata: { by: 'staff' } });
-    expect(partial).toMatchObject({ object: 'refund', status: 'succeeded', amount: 2500, payment_intent: paymentIntent, metadata: { by: 'staff' } });
+    const partial = await stripe.refunds.create({
+      payment_intent: paymentIntent,
+      amount: 2500,
+      reason: 'requested_by_customer',
+      metadata: { by: 'staff' },
+    });
+    expect(partial).toMatchObject({
+      object: 'refund',
+      status: 'succeeded',
+      amount: 2500,
+      payment_intent: paymentIntent,
+      metadata: { by: 'staff' },
+    });
     expect(partial.id).toMatch(/^re_/);
-    await expect(stripe.refunds.create({ payment_intent: paymentIntent, amount: 3501 })).rejects.toMatchObject({
+    await expect(
+      stripe.refunds.create({ payment_intent: paymentIntent, amount: 3501 }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       type: 'StripeInvalidRequestError',
       param: 'amount',
@@ -122,22 +187,36 @@ describe('refunds', () => {
     expect(await stripe.refunds.retrieve(rest.id)).toEqual(rest);
     const charge = await stripe.charges.retrieve(idOf(rest.charge));
     expect(charge).toMatchObject({ amount_refunded: 6000, refunded: true });
-    await expect(stripe.refunds.create({ payment_intent: paymentIntent, amount: 1 })).rejects.toMatchObject({
+    await expect(
+      stripe.refunds.create({ payment_intent: paymentIntent, amount: 1 }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: 'charge_already_refunded',
     });
 
     const refundEvents = await stripe.events.list({ type: 'charge.refunded', limit: 100 });
-    const forCharge = refundEvents.data.filter((event) => (event.data.object as Stripe.Charge).id === charge.id);
-    expect(forCharge.map((event) => (event.data.object as Stripe.Charge).amount_refunded)).toEqual([6000, 2500]);
-    expect(forCharge.map((event) => (event.data.object as Stripe.Charge).refunded)).toEqual([true, false]);
+    const forCharge = refundEvents.data.filter(
+      (event) => (event.data.object as Stripe.Charge).id === charge.id,
+    );
+    expect(forCharge.map((event) => (event.data.object as Stripe.Charge).amount_refunded)).toEqual([
+      6000, 2500,
+    ]);
+    expect(forCharge.map((event) => (event.data.object as Stripe.Charge).refunded)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('refuses to refund an unpaid PaymentIntent', async () => {
     const { stripe, simulator } = harness;
     const session = await stripe.checkout.sessions.create(sessionParams());
-    const declined = await control<{ payment_intent: Stripe.PaymentIntent }>(simulator, `/_simulator/sessions/${session.id}/decline`);
-    await expect(stripe.refunds.create({ payment_intent: declined.body.payment_intent.id })).rejects.toMatchObject({ statusCode: 400 });
+    const declined = await control<{ payment_intent: Stripe.PaymentIntent }>(
+      simulator,
+      `/_simulator/sessions/${session.id}/decline`,
+    );
+    await expect(
+      stripe.refunds.create({ payment_intent: declined.body.payment_intent.id }),
+    ).rejects.toMatchObject({ statusCode: 400 });
   });
 });
 
@@ -149,7 +228,10 @@ describe('events', () => {
     const all = await stripe.events.list({ created: { gte: since }, limit: 100 });
     const ids = [session.id, idOf(session.payment_intent)];
     const mine = all.data.filter((event) => ids.includes((event.data.object as { id: string }).id));
-    expect(mine.map((event) => event.type)).toEqual(['payment_intent.succeeded', 'checkout.session.completed']);
+    expect(mine.map((event) => event.type)).toEqual([
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
 
     const completed = await stripe.events.list({ type: 'checkout.session.completed', limit: 100 });
     expect(completed.data.every((event) => event.type === 'checkout.session.completed')).toBe(true);
@@ -168,7 +250,12 @@ describe('events', () => {
     const event = mine[0];
     if (!event) throw new Error('expected an event');
     expect(await stripe.events.retrieve(event.id)).toEqual(event);
-    expect(event).toMatchObject({ object: 'event', livemode: false, pending_webhooks: 0, request: { id: null } });
+    expect(event).toMatchObject({
+      object: 'event',
+      livemode: false,
+      pending_webhooks: 0,
+      request: { id: null },
+    });
   });
 });
 
@@ -180,7 +267,11 @@ describe('requests', () => {
     const again = await stripe.checkout.sessions.create(sessionParams(), { idempotencyKey });
     expect(again.id).toBe(first.id);
     expect(again).toEqual(first);
-    await expect(stripe.checkout.sessions.create(sessionParams({ client_reference_id: 'XYZ' }), { idempotencyKey })).rejects.toMatchObject({
+    await expect(
+      stripe.checkout.sessions.create(sessionParams({ client_reference_id: 'XYZ' }), {
+        idempotencyKey,
+      }),
+    ).rejects.toMatchObject({
       type: 'StripeIdempotencyError',
     });
   });
@@ -194,7 +285,14 @@ describe('requests', () => {
     expect(body.error.message).toMatch(/API key/);
 
     const { hostname, port } = new URL(simulator.url);
-    const live = new Stripe('sk_live_nope', { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 });
-    await expect(live.events.list()).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    const live = new Stripe('sk_live_nope', {
+      host: hostname,
+      port: Number(port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
+    await expect(live.events.list()).rejects.toBeInstanceOf(
+      Stripe.errors.StripeAuthenticationError,
+    );
   });
 });

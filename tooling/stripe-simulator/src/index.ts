@@ -1,4 +1,8 @@
-export { createStripeSimulator, type StripeSimulator, type StripeSimulatorOptions } from './simulator';
+export {
+  createStripeSimulator,
+  type StripeSimulator,
+  type StripeSimulatorOptions,
+} from './simulator';
 export { type WebhookBehaviour } from './webhooks/dispatcher';
 export { signatureHeader } from './webhooks/signing';
 export type {

@@ -28,7 +28,11 @@ export interface CreateCheckoutSessionInput {
   expiresAt: number | null;
 }
 
-export function createCheckoutSession(store: Store, publicUrl: string, input: CreateCheckoutSessionInput): CheckoutSession {
+export function createCheckoutSession(
+  store: Store,
+  publicUrl: string,
+  input: CreateCheckoutSessionInput,
+): CheckoutSession {
   const currencies = new Set(input.lineItems.map((item) => item.currency));
   const [currency] = currencies;
   if (!currency || currencies.size > 1) {
@@ -38,7 +42,10 @@ export function createCheckoutSession(store: Store, publicUrl: string, input: Cr
   const expiresAt = input.expiresAt ?? now + 24 * 3600;
   // Stripe's own bounds: 30 minutes to 24 hours from creation (a few seconds of slack).
   if (expiresAt < now + 30 * 60 - 5 || expiresAt > now + 24 * 3600 + 5) {
-    throw invalidParam('expires_at', 'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.');
+    throw invalidParam(
+      'expires_at',
+      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+    );
   }
   const lineItems = input.lineItems.map(make.lineItem);
   const session = make.checkoutSession({
@@ -100,9 +107,14 @@ export function expireDueSessions(store: Store, action: Action): void {
 
 function requireOpen(session: CheckoutSession): void {
   if (session.status !== 'open') {
-    throw new StripeApiError(400, 'invalid_request_error', `This Checkout Session is ${session.status} and can no longer be paid.`, {
-      code: 'checkout_session_not_open',
-    });
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      `This Checkout Session is ${session.status} and can no longer be paid.`,
+      {
+        code: 'checkout_session_not_open',
+      },
+    );
   }
 }
 
@@ -122,7 +134,12 @@ function intentForSession(store: Store, session: CheckoutSession): PaymentIntent
   return intent;
 }
 
-export function paySession(store: Store, action: Action, id: string, email?: string): CheckoutSession {
+export function paySession(
+  store: Store,
+  action: Action,
+  id: string,
+  email?: string,
+): CheckoutSession {
   const session = findSession(store, id);
   requireOpen(session);
   const payerEmail = session.customer_email ?? email ?? 'customer@example.com';
@@ -163,22 +180,36 @@ export function declineSession(store: Store, action: Action, id: string): Paymen
   return intent;
 }
 
-function succeededCharge(store: Store, target: { paymentIntent?: string; charge?: string }): Charge {
+function succeededCharge(
+  store: Store,
+  target: { paymentIntent?: string; charge?: string },
+): Charge {
   let chargeId = target.charge;
   if (target.paymentIntent) {
     const intent = findPaymentIntent(store, target.paymentIntent, 'payment_intent');
     if (intent.status !== 'succeeded' || !intent.latest_charge) {
-      throw new StripeApiError(400, 'invalid_request_error', `PaymentIntent ${intent.id} does not have a successful charge to refund.`, {
-        code: 'charge_not_refundable',
-        param: 'payment_intent',
-      });
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `PaymentIntent ${intent.id} does not have a successful charge to refund.`,
+        {
+          code: 'charge_not_refundable',
+          param: 'payment_intent',
+        },
+      );
     }
     chargeId = intent.latest_charge;
   }
-  if (!chargeId) throw invalidParam('payment_intent', 'One of `payment_intent` or `charge` is required.', 'parameter_missing');
+  if (!chargeId)
+    throw invalidParam(
+      'payment_intent',
+      'One of `payment_intent` or `charge` is required.',
+      'parameter_missing',
+    );
   const charge = store.charges.get(chargeId);
   if (!charge) throw resourceMissing('charge', chargeId, 'charge');
-  if (charge.status !== 'succeeded') throw invalidParam('charge', `Charge ${charge.id} did not succeed and cannot be refunded.`);
+  if (charge.status !== 'succeeded')
+    throw invalidParam('charge', `Charge ${charge.id} did not succeed and cannot be refunded.`);
   return charge;
 }
 
@@ -194,9 +225,14 @@ export function createRefund(store: Store, action: Action, input: CreateRefundIn
   const charge = succeededCharge(store, input);
   const remaining = charge.amount - charge.amount_refunded;
   if (remaining === 0) {
-    throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, {
-      code: 'charge_already_refunded',
-    });
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      `Charge ${charge.id} has already been refunded.`,
+      {
+        code: 'charge_already_refunded',
+      },
+    );
   }
   const amount = input.amount ?? remaining;
   if (amount > remaining) {
@@ -207,7 +243,12 @@ export function createRefund(store: Store, action: Action, input: CreateRefundIn
       { code: 'amount_too_large', param: 'amount' },
     );
   }
-  const refund = make.refund({ charge, amount, reason: input.reason ?? null, metadata: input.metadata });
+  const refund = make.refund({
+    charge,
+    amount,
+    reason: input.reason ?? null,
+    metadata: input.metadata,
+  });
   store.refunds.set(refund.id, refund);
   charge.amount_refunded += amount;
   charge.refunded = charge.amount_refunded === charge.amount;
@@ -223,9 +264,17 @@ export function findRefund(store: Store, id: string): Refund {
   return refund;
 }
 
-export function createDispute(store: Store, action: Action, input: { paymentIntent: string; amount?: number; reason?: string }): Dispute {
+export function createDispute(
+  store: Store,
+  action: Action,
+  input: { paymentIntent: string; amount?: number; reason?: string },
+): Dispute {
   const charge = succeededCharge(store, { paymentIntent: input.paymentIntent });
-  const dispute = make.dispute({ charge, amount: input.amount ?? charge.amount, reason: input.reason ?? 'fraudulent' });
+  const dispute = make.dispute({
+    charge,
+    amount: input.amount ?? charge.amount,
+    reason: input.reason ?? 'fraudulent',
+  });
   store.disputes.set(dispute.id, dispute);
   charge.disputed = true;
   store.emit(action, 'charge.dispute.created', dispute);

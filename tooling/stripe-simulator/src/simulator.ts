@@ -36,7 +36,9 @@ export interface StripeSimulator {
 
 const EXPIRY_SWEEP_MS = 1000;
 
-export async function createStripeSimulator(options: StripeSimulatorOptions): Promise<StripeSimulator> {
+export async function createStripeSimulator(
+  options: StripeSimulatorOptions,
+): Promise<StripeSimulator> {
   const log = options.log ?? (() => undefined);
   const dispatcher = new WebhookDispatcher({
     url: options.webhookUrl ?? null,
@@ -86,14 +88,27 @@ export async function createStripeSimulator(options: StripeSimulatorOptions): Pr
         throw error;
       }
     }
-    if (method === 'GET' && url.pathname === '/') return sendHtml(res, 200, '<!doctype html><title>Stripe simulator</title><p>Stripe simulator is running.</p>');
-    sendJson(res, 404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${url.pathname}).` } });
+    if (method === 'GET' && url.pathname === '/')
+      return sendHtml(
+        res,
+        200,
+        '<!doctype html><title>Stripe simulator</title><p>Stripe simulator is running.</p>',
+      );
+    sendJson(res, 404, {
+      error: {
+        type: 'invalid_request_error',
+        message: `Unrecognized request URL (${method}: ${url.pathname}).`,
+      },
+    });
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       log(`request failed: ${String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { type: 'api_error', message: 'The Stripe simulator failed.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error: { type: 'api_error', message: 'The Stripe simulator failed.' },
+        });
       else res.destroy();
     });
   });
@@ -111,7 +126,11 @@ export async function createStripeSimulator(options: StripeSimulatorOptions): Pr
   if (!publicUrl) publicUrl = url;
 
   // Stripe expires open sessions at `expires_at` and sends checkout.session.expired.
-  const sweep = setInterval(() => ctx.run({ id: null, idempotency_key: null }, (action) => expireDueSessions(store, action)), EXPIRY_SWEEP_MS);
+  const sweep = setInterval(
+    () =>
+      ctx.run({ id: null, idempotency_key: null }, (action) => expireDueSessions(store, action)),
+    EXPIRY_SWEEP_MS,
+  );
   sweep.unref();
 
   return {

@@ -1,7 +1,11 @@
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { createStripeSimulator, type StripeSimulator, type StripeSimulatorOptions } from './simulator';
+import {
+  createStripeSimulator,
+  type StripeSimulator,
+  type StripeSimulatorOptions,
+} from './simulator';
 
 export const WEBHOOK_SECRET = 'whsec_test_simulator_suite';
 
@@ -26,7 +30,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ rawBody: Buffer.concat(chunks).toString('utf8'), signature: String(req.headers['stripe-signature']) });
+      received.push({
+        rawBody: Buffer.concat(chunks).toString('utf8'),
+        signature: String(req.headers['stripe-signature']),
+      });
       res.writeHead(statuses.shift() ?? 200).end();
     });
   });
@@ -51,18 +58,33 @@ export interface Harness {
   stripe: Stripe;
 }
 
-export async function startSimulator(options: Partial<StripeSimulatorOptions> = {}): Promise<Harness> {
+export async function startSimulator(
+  options: Partial<StripeSimulatorOptions> = {},
+): Promise<Harness> {
   const simulator = await createStripeSimulator({ webhookSecret: WEBHOOK_SECRET, ...options });
   const { hostname, port } = new URL(simulator.url);
-  const stripe = new Stripe('sk_test_tessera_suite', { host: hostname, port: Number(port), protocol: 'http', maxNetworkRetries: 0 });
+  const stripe = new Stripe('sk_test_tessera_suite', {
+    host: hostname,
+    port: Number(port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   return { simulator, stripe };
 }
 
-export const sessionParams = (overrides: Partial<Stripe.Checkout.SessionCreateParams> = {}): Stripe.Checkout.SessionCreateParams => ({
+export const sessionParams = (
+  overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Stripe.Checkout.SessionCreateParams => ({
   mode: 'payment',
   line_items: [
-    { price_data: { currency: 'eur', unit_amount: 2500, product_data: { name: 'Adult ticket' } }, quantity: 2 },
-    { price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'Child <ticket>' } }, quantity: 1 },
+    {
+      price_data: { currency: 'eur', unit_amount: 2500, product_data: { name: 'Adult ticket' } },
+      quantity: 2,
+    },
+    {
+      price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'Child <ticket>' } },
+      quantity: 1,
+    },
   ],
   customer_email: 'ada@example.com',
   success_url: 'https://tessera.test/bookings/ABC/paid?session={CHECKOUT_SESSION_ID}',
@@ -74,7 +96,11 @@ export const sessionParams = (overrides: Partial<Stripe.Checkout.SessionCreatePa
 });
 
 /** POSTs JSON to a test control and returns the parsed answer. */
-export async function control<T = unknown>(simulator: StripeSimulator, path: string, body: unknown = {}): Promise<{ status: number; body: T }> {
+export async function control<T = unknown>(
+  simulator: StripeSimulator,
+  path: string,
+  body: unknown = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${simulator.url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

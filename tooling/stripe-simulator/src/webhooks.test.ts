@@ -1,14 +1,25 @@
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type StripeSimulatorOptions } from './simulator';
-import { control, type Harness, idOf, sessionParams, startSimulator, startWebhookReceiver, WEBHOOK_SECRET, type WebhookReceiver } from './test-support';
+import {
+  control,
+  type Harness,
+  idOf,
+  sessionParams,
+  startSimulator,
+  startWebhookReceiver,
+  WEBHOOK_SECRET,
+  type WebhookReceiver,
+} from './test-support';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(options: Partial<StripeSimulatorOptions> = {}): Promise<Harness & { receiver: WebhookReceiver }> {
+async function setup(
+  options: Partial<StripeSimulatorOptions> = {},
+): Promise<Harness & { receiver: WebhookReceiver }> {
   const receiver = await startWebhookReceiver();
   cleanups.push(() => receiver.close());
   const harness = await startSimulator({ webhookUrl: receiver.url, ...options });
@@ -17,7 +28,9 @@ async function setup(options: Partial<StripeSimulatorOptions> = {}): Promise<Har
 }
 
 function verified(stripe: Stripe, receiver: WebhookReceiver): Stripe.Event[] {
-  return receiver.received.map(({ rawBody, signature }) => stripe.webhooks.constructEvent(rawBody, signature, WEBHOOK_SECRET));
+  return receiver.received.map(({ rawBody, signature }) =>
+    stripe.webhooks.constructEvent(rawBody, signature, WEBHOOK_SECRET),
+  );
 }
 
 async function paySession({ stripe, simulator }: Harness): Promise<Stripe.Checkout.Session> {
@@ -34,23 +47,38 @@ describe('webhooks', () => {
     await simulator.flushWebhooks();
 
     const events = verified(stripe, receiver);
-    expect(events.map((event) => event.type)).toEqual(['checkout.session.completed', 'payment_intent.succeeded']);
+    expect(events.map((event) => event.type)).toEqual([
+      'checkout.session.completed',
+      'payment_intent.succeeded',
+    ]);
     const [completed] = events;
     expect(completed).toMatchObject({
       object: 'event',
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
-      data: { object: { id: session.id, object: 'checkout.session', status: 'complete', payment_status: 'paid', metadata: { reference: 'ABC' } } },
+      data: {
+        object: {
+          id: session.id,
+          object: 'checkout.session',
+          status: 'complete',
+          payment_status: 'paid',
+          metadata: { reference: 'ABC' },
+        },
+      },
     });
     expect(completed?.id).toMatch(/^evt_/);
     expect(typeof completed?.api_version).toBe('string');
-    expect(simulator.sentEvents().map((event) => event.id)).toEqual(events.map((event) => event.id));
+    expect(simulator.sentEvents().map((event) => event.id)).toEqual(
+      events.map((event) => event.id),
+    );
 
     const first = receiver.received[0];
     if (!first) throw new Error('expected a delivery');
     const tampered = first.rawBody.replace('"paid"', '"unpaid"');
-    expect(() => stripe.webhooks.constructEvent(tampered, first.signature, WEBHOOK_SECRET)).toThrow(Stripe.errors.StripeSignatureVerificationError);
+    expect(() => stripe.webhooks.constructEvent(tampered, first.signature, WEBHOOK_SECRET)).toThrow(
+      Stripe.errors.StripeSignatureVerificationError,
+    );
   });
 
   it('sends expired, payment failed, refund and dispute events with the API request that caused them', async () => {
@@ -63,7 +91,11 @@ describe('webhooks', () => {
     const paid = await paySession(harness);
     const intentId = idOf((await stripe.checkout.sessions.retrieve(paid.id)).payment_intent);
     await stripe.refunds.create({ payment_intent: intentId, amount: 1000 });
-    const dispute = await control<{ id: string; object: string }>(simulator, '/_simulator/disputes', { payment_intent: intentId });
+    const dispute = await control<{ id: string; object: string }>(
+      simulator,
+      '/_simulator/disputes',
+      { payment_intent: intentId },
+    );
     expect(dispute.body).toMatchObject({ object: 'dispute' });
     await simulator.flushWebhooks();
 
@@ -78,14 +110,24 @@ describe('webhooks', () => {
       'charge.dispute.created',
     ]);
     const byType = new Map(events.map((event) => [event.type, event]));
-    expect(byType.get('checkout.session.expired')?.request).toMatchObject({ idempotency_key: 'expire-1' });
+    expect(byType.get('checkout.session.expired')?.request).toMatchObject({
+      idempotency_key: 'expire-1',
+    });
     expect(byType.get('checkout.session.expired')?.request?.id).toMatch(/^req_/);
     expect(byType.get('payment_intent.payment_failed')?.data.object).toMatchObject({
       status: 'requires_payment_method',
       last_payment_error: { code: 'card_declined' },
     });
-    expect(byType.get('charge.refunded')?.data.object).toMatchObject({ object: 'charge', amount_refunded: 1000, refunded: false });
-    expect(byType.get('charge.dispute.created')?.data.object).toMatchObject({ id: dispute.body.id, payment_intent: intentId, amount: 6000 });
+    expect(byType.get('charge.refunded')?.data.object).toMatchObject({
+      object: 'charge',
+      amount_refunded: 1000,
+      refunded: false,
+    });
+    expect(byType.get('charge.dispute.created')?.data.object).toMatchObject({
+      id: dispute.body.id,
+      payment_intent: intentId,
+      amount: 6000,
+    });
   });
 
   it('sends each event n extra times with duplicate: n', async () => {
@@ -106,7 +148,10 @@ describe('webhooks', () => {
     expect(answer.body).toEqual({ duplicate: 0, delayMs: 0, reorder: true });
     await paySession(harness);
     await harness.simulator.flushWebhooks();
-    expect(verified(harness.stripe, harness.receiver).map((event) => event.type)).toEqual(['payment_intent.succeeded', 'checkout.session.completed']);
+    expect(verified(harness.stripe, harness.receiver).map((event) => event.type)).toEqual([
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
   });
 
   it('delays delivery with delayMs without holding up the API response', async () => {
@@ -127,7 +172,9 @@ describe('webhooks', () => {
     await harness.stripe.checkout.sessions.expire(session.id);
     await harness.simulator.flushWebhooks();
     expect(harness.receiver.received).toHaveLength(3);
-    expect(harness.simulator.sentEvents().map((event) => event.type)).toEqual(['checkout.session.expired']);
+    expect(harness.simulator.sentEvents().map((event) => event.type)).toEqual([
+      'checkout.session.expired',
+    ]);
 
     harness.receiver.respondWith([500, 500, 500, 500]);
     const other = await harness.stripe.checkout.sessions.create(sessionParams());

@@ -9,7 +9,8 @@ function apiKey(headers: IncomingHttpHeaders): string | null {
   if (!header) return null;
   const [scheme, value = ''] = header.split(' ', 2);
   if (scheme?.toLowerCase() === 'bearer') return value.trim();
-  if (scheme?.toLowerCase() === 'basic') return Buffer.from(value, 'base64').toString('utf8').split(':')[0] ?? null;
+  if (scheme?.toLowerCase() === 'basic')
+    return Buffer.from(value, 'base64').toString('utf8').split(':')[0] ?? null;
   return null;
 }
 
@@ -20,12 +21,17 @@ export function authenticate(headers: IncomingHttpHeaders): void {
     throw new StripeApiError(
       401,
       'invalid_request_error',
-      'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').',
+      "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     );
   }
   if (!TEST_KEY.test(key)) {
-    throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${key.slice(0, 8)}****. The Stripe simulator accepts only test keys (sk_test_...).`, {
-      code: 'api_key_invalid',
-    });
+    throw new StripeApiError(
+      401,
+      'invalid_request_error',
+      `Invalid API Key provided: ${key.slice(0, 8)}****. The Stripe simulator accepts only test keys (sk_test_...).`,
+      {
+        code: 'api_key_invalid',
+      },
+    );
   }
 }

@@ -32,7 +32,11 @@ const EXPANDERS: Record<string, Record<string, Expander>> = {
 };
 
 /** A copy of `object` with the requested fields expanded (one level, as most callers use). */
-export function expandFields<T extends { object: string }>(store: Store, object: T, expand: string[] | undefined): T {
+export function expandFields<T extends { object: string }>(
+  store: Store,
+  object: T,
+  expand: string[] | undefined,
+): T {
   const copy = structuredClone(object);
   const fields: Record<string, unknown> = copy;
   for (const field of expand ?? []) {

@@ -17,7 +17,11 @@ function errorResponse(error: unknown): StoredResponse {
   return { status: apiError.status, body: JSON.stringify(apiError.toBody(), null, 2) };
 }
 
-function write(res: ServerResponse, response: StoredResponse, headers: Record<string, string>): void {
+function write(
+  res: ServerResponse,
+  response: StoredResponse,
+  headers: Record<string, string>,
+): void {
   res.writeHead(response.status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(response.body),
@@ -32,17 +36,26 @@ export function createApiHandler(ctx: ApiContext) {
 
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const requestId = newId.request();
-    const headers = { 'Request-Id': requestId, 'Stripe-Version': req.headers['stripe-version']?.toString() ?? '' };
+    const headers = {
+      'Request-Id': requestId,
+      'Stripe-Version': req.headers['stripe-version']?.toString() ?? '',
+    };
     const method = req.method ?? 'GET';
     const keyHeader = req.headers['idempotency-key'];
-    const idempotencyKey = method === 'POST' && typeof keyHeader === 'string' && keyHeader !== '' ? keyHeader : null;
+    const idempotencyKey =
+      method === 'POST' && typeof keyHeader === 'string' && keyHeader !== '' ? keyHeader : null;
     let body = '';
     try {
       authenticate(req.headers);
       body = method === 'POST' ? await readBody(req) : url.searchParams.toString();
       if (idempotencyKey) {
         const replay = idempotency.replay(idempotencyKey, url.pathname, body);
-        if (replay) return write(res, replay, { ...headers, 'Idempotent-Replayed': 'true', 'Idempotency-Key': idempotencyKey });
+        if (replay)
+          return write(res, replay, {
+            ...headers,
+            'Idempotent-Replayed': 'true',
+            'Idempotency-Key': idempotencyKey,
+          });
       }
     } catch (error) {
       return write(res, errorResponse(error), headers);
@@ -52,7 +65,11 @@ export function createApiHandler(ctx: ApiContext) {
     try {
       const route = apiRoutes.match(method, url.pathname);
       if (!route) {
-        throw new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${url.pathname}). The Stripe simulator implements only the endpoints in its README.`);
+        throw new StripeApiError(
+          404,
+          'invalid_request_error',
+          `Unrecognized request URL (${method}: ${url.pathname}). The Stripe simulator implements only the endpoints in its README.`,
+        );
       }
       const result = route.handler(ctx, {
         params: parseFormBody(body),
@@ -65,6 +82,10 @@ export function createApiHandler(ctx: ApiContext) {
       response = errorResponse(error);
     }
     if (idempotencyKey) idempotency.remember(idempotencyKey, url.pathname, body, response);
-    write(res, response, idempotencyKey ? { ...headers, 'Idempotency-Key': idempotencyKey } : headers);
+    write(
+      res,
+      response,
+      idempotencyKey ? { ...headers, 'Idempotency-Key': idempotencyKey } : headers,
+    );
   };
 }

@@ -8,7 +8,12 @@ export interface Page {
 }
 
 /** Stripe's cursor pagination over items already in list order (newest first for most lists). */
-export function paginate<T extends { id: string }>(items: T[], page: Page, url: string, objectName: string): StripeList<T> {
+export function paginate<T extends { id: string }>(
+  items: T[],
+  page: Page,
+  url: string,
+  objectName: string,
+): StripeList<T> {
   let start = 0;
   let end = items.length;
   if (page.starting_after) {
@@ -26,7 +31,14 @@ export function paginate<T extends { id: string }>(items: T[], page: Page, url: 
   return { object: 'list', data, has_more: hasMore, url };
 }
 
-export type CreatedFilter = number | { gt?: number | undefined; gte?: number | undefined; lt?: number | undefined; lte?: number | undefined };
+export type CreatedFilter =
+  | number
+  | {
+      gt?: number | undefined;
+      gte?: number | undefined;
+      lt?: number | undefined;
+      lte?: number | undefined;
+    };
 
 /** `type` may end in `*` (`checkout.session.*`), as Stripe allows. */
 function typeMatches(pattern: string, type: string): boolean {
@@ -35,7 +47,11 @@ function typeMatches(pattern: string, type: string): boolean {
 
 export function filterEvents(
   events: StripeEvent[],
-  filter: { type?: string | undefined; types?: string[] | undefined; created?: CreatedFilter | undefined },
+  filter: {
+    type?: string | undefined;
+    types?: string[] | undefined;
+    created?: CreatedFilter | undefined;
+  },
 ): StripeEvent[] {
   const { type, types, created } = filter;
   const range = typeof created === 'number' ? { gte: created, lte: created } : (created ?? {});

@@ -27,7 +27,10 @@ export const CreateCheckoutSessionParams = z.strictObject({
             .regex(/^[a-zA-Z]{3}$/, 'Invalid currency')
             .transform((currency) => currency.toLowerCase()),
           unit_amount: integer.refine((value) => value >= 0, 'Must be zero or more'),
-          product_data: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
+          product_data: z.strictObject({
+            name: z.string().min(1),
+            description: z.string().optional(),
+          }),
         }),
         quantity: positiveInteger,
       }),
@@ -47,7 +50,9 @@ export const CreateCheckoutSessionParams = z.strictObject({
 export const ExpandParams = z.strictObject({ expand });
 
 export const ListParams = z.strictObject({
-  limit: integer.refine((value) => value >= 1 && value <= 100, 'Must be between 1 and 100').default(10),
+  limit: integer
+    .refine((value) => value >= 1 && value <= 100, 'Must be between 1 and 100')
+    .default(10),
   starting_after: z.string().optional(),
   ending_before: z.string().optional(),
   expand,
@@ -55,7 +60,12 @@ export const ListParams = z.strictObject({
 
 const range = z.union([
   integer,
-  z.strictObject({ gt: integer.optional(), gte: integer.optional(), lt: integer.optional(), lte: integer.optional() }),
+  z.strictObject({
+    gt: integer.optional(),
+    gte: integer.optional(),
+    lt: integer.optional(),
+    lte: integer.optional(),
+  }),
 ]);
 
 export const ListEventsParams = ListParams.extend({

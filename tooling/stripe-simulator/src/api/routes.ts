@@ -64,7 +64,9 @@ export const apiRoutes = new Router<ApiHandler>()
   })
   .on('POST', '/v1/checkout/sessions/:id/expire', (ctx, call) => {
     const { expand } = parseParams(ExpandParams, call.params);
-    const session = ctx.run(call.request, (action) => expireSession(ctx.store, action, call.param('id')));
+    const session = ctx.run(call.request, (action) =>
+      expireSession(ctx.store, action, call.param('id')),
+    );
     return expandFields(ctx.store, session, expand);
   })
   .on('GET', '/v1/checkout/sessions/:id/line_items', (ctx, call) => {

@@ -16,7 +16,8 @@ async function submit(url: string, action: string): Promise<Response> {
   });
 }
 
-const buttons = (html: string): string[] => [...html.matchAll(/<button[^>]*>([^<]+)<\/button>/g)].map((match) => match[1] ?? '');
+const buttons = (html: string): string[] =>
+  [...html.matchAll(/<button[^>]*>([^<]+)<\/button>/g)].map((match) => match[1] ?? '');
 
 describe('checkout page', () => {
   it('shows the lines, the total, the test notice and three buttons', async () => {
@@ -37,8 +38,13 @@ describe('checkout page', () => {
     const session = await harness.stripe.checkout.sessions.create(sessionParams());
     const response = await submit(String(session.url), 'pay');
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`https://tessera.test/bookings/ABC/paid?session=${session.id}`);
-    expect(await harness.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'complete', payment_status: 'paid' });
+    expect(response.headers.get('location')).toBe(
+      `https://tessera.test/bookings/ABC/paid?session=${session.id}`,
+    );
+    expect(await harness.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+    });
     const html = await (await fetch(`${harness.simulator.url}/pay/${session.id}`)).text();
     expect(html).toContain('already been paid');
     expect(buttons(html)).toEqual([]);

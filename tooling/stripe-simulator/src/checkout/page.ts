@@ -68,10 +68,16 @@ ${lineRows(lineItems)}
 </table>`;
 
   if (session.status === 'complete') {
-    return layout('Payment complete', `<h1>Payment complete</h1>${summary}<p>This checkout session has already been paid.</p>`);
+    return layout(
+      'Payment complete',
+      `<h1>Payment complete</h1>${summary}<p>This checkout session has already been paid.</p>`,
+    );
   }
   if (session.status === 'expired') {
-    return layout('Checkout expired', `<h1>This checkout session has expired</h1>${summary}<p>Start again from the booking page to get a new one.</p>`);
+    return layout(
+      'Checkout expired',
+      `<h1>This checkout session has expired</h1>${summary}<p>Start again from the booking page to get a new one.</p>`,
+    );
   }
 
   const alert = declined ? `<div class="alert" role="alert">${DECLINED_MESSAGE}</div>` : '';
@@ -95,5 +101,8 @@ ${emailField}
 }
 
 export function notFoundPage(): string {
-  return layout('Checkout not found', '<h1>Checkout session not found</h1><p>Check the link, or start again from the booking page.</p>');
+  return layout(
+    'Checkout not found',
+    '<h1>Checkout session not found</h1><p>Check the link, or start again from the booking page.</p>',
+  );
 }

@@ -16,7 +16,11 @@ export interface ControlContext extends ApiContext {
   setWebhookBehaviour(change: Partial<WebhookBehaviour>): WebhookBehaviour;
 }
 
-type ControlHandler = (ctx: ControlContext, body: unknown, param: (name: string) => string) => unknown;
+type ControlHandler = (
+  ctx: ControlContext,
+  body: unknown,
+  param: (name: string) => string,
+) => unknown;
 
 export async function readControlBody(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
@@ -39,11 +43,17 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
 
 const toInt = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
 const PayParams = z.object({ email: z.email().optional() });
-const DisputeParams = z.object({ payment_intent: z.string(), amount: toInt.optional(), reason: z.string().optional() });
+const DisputeParams = z.object({
+  payment_intent: z.string(),
+  amount: toInt.optional(),
+  reason: z.string().optional(),
+});
 const WebhookParams = z.object({
   duplicate: toInt.refine((value) => value <= 10, 'At most 10 extra copies').optional(),
   delayMs: toInt.refine((value) => value <= 60_000, 'At most 60000 ms').optional(),
-  reorder: z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]).optional(),
+  reorder: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+    .optional(),
 });
 
 const request = { id: null, idempotency_key: null };
@@ -52,7 +62,9 @@ export const controlRoutes = new Router<ControlHandler>()
   .on('POST', '/_simulator/sessions/:id/pay', (ctx, body, param) => {
     const { email } = parse(PayParams, body);
     const session = ctx.run(request, (action) => paySession(ctx.store, action, param('id'), email));
-    const intent = session.payment_intent ? ctx.store.paymentIntents.get(session.payment_intent) : undefined;
+    const intent = session.payment_intent
+      ? ctx.store.paymentIntents.get(session.payment_intent)
+      : undefined;
     return { session, payment_intent: intent ?? null };
   })
   .on('POST', '/_simulator/sessions/:id/decline', (ctx, _body, param) => {
@@ -62,7 +74,11 @@ export const controlRoutes = new Router<ControlHandler>()
   .on('POST', '/_simulator/disputes', (ctx, body) => {
     const params = parse(DisputeParams, body);
     return ctx.run(request, (action) =>
-      createDispute(ctx.store, action, { paymentIntent: params.payment_intent, amount: params.amount, reason: params.reason }),
+      createDispute(ctx.store, action, {
+        paymentIntent: params.payment_intent,
+        amount: params.amount,
+        reason: params.reason,
+      }),
     );
   })
   .on('POST', '/_simulator/webhooks', (ctx, body) => {

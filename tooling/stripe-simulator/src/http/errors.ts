@@ -1,5 +1,6 @@
 /** Stripe's error body: `{ error: { type, message, code?, param? } }` with an HTTP status. */
-export type StripeErrorType = 'invalid_request_error' | 'api_error' | 'card_error' | 'idempotency_error';
+export type StripeErrorType =
+  'invalid_request_error' | 'api_error' | 'card_error' | 'idempotency_error';
 
 export class StripeApiError extends Error {
   constructor(
@@ -18,7 +19,13 @@ export class StripeApiError extends Error {
 }
 
 export const resourceMissing = (objectName: string, id: string, param = 'id'): StripeApiError =>
-  new StripeApiError(404, 'invalid_request_error', `No such ${objectName}: '${id}'`, { code: 'resource_missing', param });
+  new StripeApiError(404, 'invalid_request_error', `No such ${objectName}: '${id}'`, {
+    code: 'resource_missing',
+    param,
+  });
 
-export const invalidParam = (param: string, message: string, code = 'parameter_invalid'): StripeApiError =>
-  new StripeApiError(400, 'invalid_request_error', message, { code, param });
+export const invalidParam = (
+  param: string,
+  message: string,
+  code = 'parameter_invalid',
+): StripeApiError => new StripeApiError(400, 'invalid_request_error', message, { code, param });

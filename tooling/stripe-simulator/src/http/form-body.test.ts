@@ -26,7 +26,10 @@ describe('parseFormBody', () => {
 
   it('parses query strings the same way', () => {
     const query = new URL('http://x/v1/events?created[gte]=10&limit=3').searchParams;
-    expect(JSON.parse(JSON.stringify(parseFormBody(query)))).toEqual({ created: { gte: '10' }, limit: '3' });
+    expect(JSON.parse(JSON.stringify(parseFormBody(query)))).toEqual({
+      created: { gte: '10' },
+      limit: '3',
+    });
   });
 
   it('refuses keys that would reach the prototype, and conflicting keys', () => {

@@ -23,7 +23,9 @@ export class Router<H> {
       if (route.method !== method) continue;
       const found = route.pattern.exec(pathname);
       if (!found) continue;
-      const values = new Map(route.names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]));
+      const values = new Map(
+        route.names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? '')]),
+      );
       return {
         handler: route.handler,
         param: (name) => {

@@ -17,7 +17,14 @@ import {
  * defaults (null, false, empty) so that a client reading them sees what Stripe sends.
  */
 
-const NULL_ADDRESS = { city: null, country: null, line1: null, line2: null, postal_code: null, state: null };
+const NULL_ADDRESS = {
+  city: null,
+  country: null,
+  line1: null,
+  line2: null,
+  postal_code: null,
+  state: null,
+};
 
 export interface NewLineItem {
   name: string;
@@ -109,7 +116,12 @@ export function checkoutSession(input: NewCheckoutSession): CheckoutSession {
     currency: input.currency,
     currency_conversion: null,
     custom_fields: [],
-    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    custom_text: {
+      after_submit: null,
+      shipping_address: null,
+      submit: null,
+      terms_of_service_acceptance: null,
+    },
     customer: null,
     customer_account: null,
     customer_creation: 'if_required',
@@ -122,6 +134,7 @@ export function checkoutSession(input: NewCheckoutSession): CheckoutSession {
     invoice_creation: null,
     livemode: false,
     locale: null,
+    managed_payments: { enabled: false },
     metadata: input.metadata,
     mode: 'payment',
     origin_context: null,
@@ -184,6 +197,7 @@ export function paymentIntent(input: NewPaymentIntent): PaymentIntent {
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
+    managed_payments: { enabled: false },
     metadata: input.metadata,
     next_action: null,
     on_behalf_of: null,
@@ -218,7 +232,11 @@ export function cardDeclinedError(chargeId: string): PaymentError {
   };
 }
 
-export function charge(intent: PaymentIntent, outcome: 'succeeded' | 'failed', email: string | null): Charge {
+export function charge(
+  intent: PaymentIntent,
+  outcome: 'succeeded' | 'failed',
+  email: string | null,
+): Charge {
   const id = newId.charge();
   const succeeded = outcome === 'succeeded';
   return {
@@ -247,13 +265,33 @@ export function charge(intent: PaymentIntent, outcome: 'succeeded' | 'failed', e
     metadata: { ...intent.metadata },
     on_behalf_of: null,
     outcome: succeeded
-      ? { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' }
-      : { network_status: 'declined_by_network', reason: 'generic_decline', risk_level: 'normal', seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' },
+      ? {
+          network_status: 'approved_by_network',
+          reason: null,
+          risk_level: 'normal',
+          seller_message: 'Payment complete.',
+          type: 'authorized',
+        }
+      : {
+          network_status: 'declined_by_network',
+          reason: 'generic_decline',
+          risk_level: 'normal',
+          seller_message: 'The bank did not return any further details with this decline.',
+          type: 'issuer_declined',
+        },
     paid: succeeded,
     payment_intent: intent.id,
     payment_method: newId.paymentMethod(),
     payment_method_details: {
-      card: { brand: 'visa', country: 'US', exp_month: 12, exp_year: 2034, funding: 'credit', last4: succeeded ? '4242' : '0002', network: 'visa' },
+      card: {
+        brand: 'visa',
+        country: 'US',
+        exp_month: 12,
+        exp_year: 2034,
+        funding: 'credit',
+        last4: succeeded ? '4242' : '0002',
+        network: 'visa',
+      },
       type: 'card',
     },
     receipt_email: email,
@@ -273,7 +311,12 @@ export function charge(intent: PaymentIntent, outcome: 'succeeded' | 'failed', e
   };
 }
 
-export function refund(input: { charge: Charge; amount: number; reason: RefundReason | null; metadata: Metadata }): Refund {
+export function refund(input: {
+  charge: Charge;
+  amount: number;
+  reason: RefundReason | null;
+  metadata: Metadata;
+}): Refund {
   return {
     id: newId.refund(),
     object: 'refund',
@@ -308,12 +351,20 @@ export function dispute(input: { charge: Charge; amount: number; reason: string 
     currency: input.charge.currency,
     enhanced_eligibility_types: [],
     evidence: {},
-    evidence_details: { due_by: unixNow() + 7 * 24 * 3600, has_evidence: false, past_due: false, submission_count: 0 },
+    evidence_details: {
+      due_by: unixNow() + 7 * 24 * 3600,
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+    },
     is_charge_refundable: false,
     livemode: false,
     metadata: {},
     payment_intent: input.charge.payment_intent,
-    payment_method_details: { card: { brand: 'visa', case_type: 'chargeback', network_reason_code: '10.4' }, type: 'card' },
+    payment_method_details: {
+      card: { brand: 'visa', case_type: 'chargeback', network_reason_code: '10.4' },
+      type: 'card',
+    },
     reason: input.reason,
     status: 'needs_response',
   };

@@ -7,7 +7,12 @@ const TIMEOUT_MS = 10_000;
  * POSTs a body and resolves with the response status (0 when the request failed).
  * A fresh connection per request (`agent: false`) so nothing keeps a receiver's server open.
  */
-export function postJson(url: string, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<number> {
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<number> {
   return new Promise((resolve) => {
     const target = new URL(url);
     const transport = target.protocol === 'https:' ? https : http;

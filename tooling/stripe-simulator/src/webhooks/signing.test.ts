@@ -4,7 +4,11 @@ import { signatureHeader } from './signing';
 
 const stripe = new Stripe('sk_test_signing');
 const secret = 'whsec_test_secret';
-const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'checkout.session.completed' });
+const payload = JSON.stringify({
+  id: 'evt_1',
+  object: 'event',
+  type: 'checkout.session.completed',
+});
 
 describe('signatureHeader', () => {
   it('matches the SDK test header and passes constructEvent', () => {
@@ -17,9 +21,9 @@ describe('signatureHeader', () => {
 
   it('is rejected for another body or secret', () => {
     const header = signatureHeader(payload, secret);
-    expect(() => stripe.webhooks.constructEvent(payload.replace('evt_1', 'evt_2'), header, secret)).toThrow(
-      Stripe.errors.StripeSignatureVerificationError,
-    );
+    expect(() =>
+      stripe.webhooks.constructEvent(payload.replace('evt_1', 'evt_2'), header, secret),
+    ).toThrow(Stripe.errors.StripeSignatureVerificationError);
     expect(() => stripe.webhooks.constructEvent(payload, header, 'whsec_other')).toThrow(
       Stripe.errors.StripeSignatureVerificationError,
     );
