@@ -105,7 +105,9 @@ export function expireDueSessions(store: Store, action: Action): void {
   }
 }
 
-function requireOpen(session: CheckoutSession): void {
+/** Refuses a session that is no longer open, expiring it first if `expires_at` has passed. */
+function requireOpen(store: Store, action: Action, session: CheckoutSession): void {
+  if (session.status === 'open' && session.expires_at <= unixNow()) expire(store, action, session);
   if (session.status !== 'open') {
     throw new StripeApiError(
       400,
@@ -141,7 +143,7 @@ export function paySession(
   email?: string,
 ): CheckoutSession {
   const session = findSession(store, id);
-  requireOpen(session);
+  requireOpen(store, action, session);
   const payerEmail = session.customer_email ?? email ?? 'customer@example.com';
   const intent = intentForSession(store, session);
   const charge = make.charge(intent, 'succeeded', payerEmail);
@@ -167,7 +169,7 @@ export function paySession(
 
 export function declineSession(store: Store, action: Action, id: string): PaymentIntent {
   const session = findSession(store, id);
-  requireOpen(session);
+  requireOpen(store, action, session);
   const intent = intentForSession(store, session);
   const charge = make.charge(intent, 'failed', session.customer_email);
   store.charges.set(charge.id, charge);
