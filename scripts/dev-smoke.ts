@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './dev/config';
 import { findFreePort, isListening, pollUntil, sleep } from './dev/net';
+import { payForABooking } from './dev/paid-booking';
 
 interface Check {
   name: string;
@@ -24,13 +25,28 @@ interface Check {
 
 /** What "dev works" means. Tighten with seeded content here, one line per page. */
 const checksFor = ({ web, admin }: { web: string; admin: string }): Check[] => [
-  { name: 'web home', url: `${web}/`, mustContain: ['Algiers → Oran coach', 'Jazz à la Villette', 'Symphonie fantastique'] },
+  {
+    name: 'web home',
+    url: `${web}/`,
+    mustContain: [
+      'Algiers → Oran coach',
+      'Jazz à la Villette',
+      'Symphonie fantastique',
+      'Test payments',
+    ],
+  },
   { name: 'web API health', url: `${web}/api/trpc/health.check`, mustContain: ['"ok":true'] },
   { name: 'admin sign-in', url: `${admin}/signin`, mustContain: ['Sign in'] },
-  { name: 'admin occurrences', url: `${admin}/`, mustContain: ['Algiers → Oran coach', 'Tessera Demo'], signInAs: 'owner@demo.test' },
+  {
+    name: 'admin occurrences',
+    url: `${admin}/`,
+    mustContain: ['Algiers → Oran coach', 'Tessera Demo'],
+    signInAs: 'owner@demo.test',
+  },
 ];
 
-const cookiesOf = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+const cookiesOf = (response: Response) =>
+  response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the session cookie. */
 async function signIn(url: string, email: string): Promise<string> {
@@ -40,11 +56,15 @@ async function signIn(url: string, email: string): Promise<string> {
   const response = await fetch(`${origin}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; ') },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookiesOf(csrf).join('; '),
+    },
     body: new URLSearchParams({ email, password: 'tessera-demo', csrfToken, callbackUrl: origin }),
   });
   const session = cookiesOf(response).find((cookie) => cookie?.includes('.session-token='));
-  if (!session) throw new Error(`signing in as ${email} gave no session cookie (HTTP ${response.status})`);
+  if (!session)
+    throw new Error(`signing in as ${email} gave no session cookie (HTTP ${response.status})`);
   return session;
 }
 
@@ -185,6 +205,18 @@ async function main(): Promise<number> {
         break;
       }
       log(`${check.name} OK after ${since(startedAt)}`);
+    }
+
+    if (failures.length === 0) {
+      const bookingAt = Date.now();
+      try {
+        const reference = await payForABooking(web, 'jazz-a-la-villette');
+        log(
+          `paid booking ${reference} confirmed through the Stripe simulator in ${since(bookingAt)}`,
+        );
+      } catch (error) {
+        failures.push(`paid booking: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
 
     if (failures.length === 0) {

@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { loadDevConfig, repoRoot } from './dev/config';
-import { canBind, isListening, pollUntil } from './dev/net';
+import { canBind, findFreePort, isListening, pollUntil } from './dev/net';
 import { providePostgres, type PostgresService } from './dev/postgres';
 import { startProcess, stopProcess, type ManagedProcess } from './dev/processes';
 import { provideRedis, type RedisService } from './dev/redis';
@@ -130,6 +130,36 @@ async function main() {
   await runStep('migrate', ['db:migrate'], env);
   await runStep('seed', ['db:seed'], env);
 
+  // No Stripe key: the local simulator takes card payments, and the site says they are tests.
+  if (!config.stripeSecretKey) {
+    const port = (await isListening(config.stripeSimulatorPort))
+      ? await findFreePort()
+      : config.stripeSimulatorPort;
+    const webhookSecret = 'whsec_tessera_simulator';
+    Object.assign(env, {
+      STRIPE_SECRET_KEY: 'sk_test_tessera_simulator',
+      STRIPE_API_URL: `http://127.0.0.1:${port}`,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      PUBLIC_SITE_URL: `http://localhost:${config.webPort}`,
+    });
+    const simulator = startProcess(
+      'stripe',
+      'pnpm',
+      ['--silent', '--filter', '@tessera/stripe-simulator', 'start'],
+      {
+        cwd: repoRoot,
+        env: {
+          ...env,
+          STRIPE_SIMULATOR_PORT: String(port),
+          STRIPE_SIMULATOR_PUBLIC_URL: `http://localhost:${port}`,
+          STRIPE_WEBHOOK_URL: `http://localhost:${config.webPort}/api/webhooks/stripe`,
+          STRIPE_WEBHOOK_SECRET: webhookSecret,
+        },
+      },
+    );
+    running.push(simulator);
+  }
+
   if (shuttingDown) await shuttingDown;
   // Three processes rather than one `turbo run dev`: each app needs its own PORT.
   const apps = [
@@ -163,6 +193,9 @@ async function main() {
     '',
     `  web    http://localhost:${config.webPort}`,
     `  admin  http://localhost:${config.adminPort}`,
+    config.stripeSecretKey
+      ? '  payments  Stripe (STRIPE_SECRET_KEY)'
+      : '  payments  local Stripe simulator (test payments, no real money)',
     '',
     `  demo logins (password ${DEMO_PASSWORD}):`,
     ...DEMO_LOGINS.map((login) => `    ${login}`),

@@ -5,5 +5,5 @@ export default defineAppSuite({
   port: 3101,
   databaseName: 'tessera_e2e_admin',
   // The booking site a refused customer is sent to (not started: only the link is checked).
-  env: { NEXT_PUBLIC_WEB_URL: BOOKING_SITE_URL },
+  env: { PUBLIC_SITE_URL: BOOKING_SITE_URL },
 });

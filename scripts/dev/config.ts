@@ -30,6 +30,9 @@ export interface DevConfig {
   redisPort: number;
   webPort: number;
   adminPort: number;
+  /** With a key, real Stripe (test or live) is used; without, the local simulator on this port. */
+  stripeSecretKey: string | undefined;
+  stripeSimulatorPort: number;
   /** Where embedded Postgres and Redis keep their files (`.data` at the repository root). */
   dataDir: string;
 }
@@ -42,6 +45,8 @@ export function loadDevConfig(): DevConfig {
     redisPort: readPort('TESSERA_REDIS_PORT', 6379),
     webPort: readPort('WEB_PORT', 3000),
     adminPort: readPort('ADMIN_PORT', 3001),
+    stripeSecretKey: read('STRIPE_SECRET_KEY'),
+    stripeSimulatorPort: readPort('STRIPE_SIMULATOR_PORT', 12111),
     dataDir: path.resolve(repoRoot, read('TESSERA_DATA_DIR') ?? '.data'),
   };
 }

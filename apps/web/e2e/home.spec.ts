@@ -27,3 +27,10 @@ test('the home page lists the seeded offerings by kind, in customer words', asyn
   // "occurrence" is an internal word.
   await expect(page.getByText(/occurrence/i)).toHaveCount(0);
 });
+
+test('the site says payments are tests while Stripe runs in test mode', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('note').filter({ hasText: 'Test payments' })).toContainText(
+    'no real money is taken',
+  );
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '~/components/site-header';
+import { TestPaymentsBanner } from '~/components/test-payments-banner';
 import { env } from '~/env';
 import { TRPCReactProvider } from '@tessera/client/react';
 import './globals.css';
@@ -20,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        {env.STRIPE_SECRET_KEY?.startsWith('sk_test_') ? <TestPaymentsBanner /> : null}
         <SiteHeader />
         <TRPCReactProvider>
           <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">

@@ -1,7 +1,7 @@
 import { Card, PageHeader } from '@tessera/ui';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { env } from '~/env';
+import { env } from '@tessera/api/env';
 import { safeRedirectPath } from '@tessera/api/next';
 import { auth } from '~/server/auth';
 import { SignInForm } from './signin-form';
@@ -25,7 +25,7 @@ export default async function SignInPage({
         description="For operator staff: owners, managers, agents, check-in and auditors."
       />
       <Card>
-        <SignInForm callbackUrl={target} bookingSiteUrl={env.NEXT_PUBLIC_WEB_URL} />
+        <SignInForm callbackUrl={target} bookingSiteUrl={env.PUBLIC_SITE_URL} />
       </Card>
     </main>
   );
