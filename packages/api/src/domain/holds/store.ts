@@ -140,8 +140,8 @@ export function newHoldView(
 }
 
 /** Live holds of one client: the anti-hoarding cap counts these. */
-export async function countLiveHolds(tx: Tx, clientKey: string): Promise<number> {
-  const { n } = await tx
+export async function countLiveHolds(db: Db | Tx, clientKey: string): Promise<number> {
+  const { n } = await db
     .selectFrom('holds')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('clientKey', '=', clientKey)

@@ -38,16 +38,19 @@ export async function claimSeats(
     )
     SELECT * FROM claimed ORDER BY section, row_label, number
   `.execute(tx);
-  if (rows.length !== claim.seatIds.length) {
-    const claimed = new Set(rows.map((row) => row.seatId));
-    const taken = claim.seatIds.filter((id) => !claimed.has(id));
-    throw new AppError(
-      'SEAT_TAKEN',
-      taken.length === 1
-        ? 'One of your seats was just taken. Please choose another.'
-        : `${taken.length} of your seats were just taken. Please choose others.`,
-      { seatIds: taken },
-    );
-  }
+  if (rows.length !== claim.seatIds.length) throw seatsTaken(claim.seatIds, rows.map((row) => row.seatId));
   return rows;
+}
+
+/** SEAT_TAKEN naming the requested seats that were not claimed (shared with the one-statement hold). */
+export function seatsTaken(requested: readonly string[], claimedIds: readonly string[]): AppError {
+  const claimed = new Set(claimedIds);
+  const taken = requested.filter((id) => !claimed.has(id));
+  return new AppError(
+    'SEAT_TAKEN',
+    taken.length === 1
+      ? 'One of your seats was just taken. Please choose another.'
+      : `${taken.length} of your seats were just taken. Please choose others.`,
+    { seatIds: taken },
+  );
 }

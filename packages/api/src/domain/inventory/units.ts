@@ -26,13 +26,16 @@ export async function claimUnits(
       AND u.unit_no = claimable.unit_no
     RETURNING u.unit_no
   `.execute(tx);
-  if (rows.length < claim.quantity) {
-    throw new AppError(
-      'SOLD_OUT',
-      rows.length === 0
-        ? `${claim.ticketTypeName} is sold out.`
-        : `Not enough ${claim.ticketTypeName} tickets left for ${claim.quantity}. Try fewer.`,
-      { ticketTypeId: claim.ticketTypeId },
-    );
-  }
+  if (rows.length < claim.quantity) throw soldOut(claim, rows.length);
+}
+
+/** SOLD_OUT for a claim of `quantity` that got `claimed` units (shared with the one-statement hold). */
+export function soldOut(claim: { ticketTypeId: string; ticketTypeName: string; quantity: number }, claimed: number): AppError {
+  return new AppError(
+    'SOLD_OUT',
+    claimed === 0
+      ? `${claim.ticketTypeName} is sold out.`
+      : `Not enough ${claim.ticketTypeName} tickets left for ${claim.quantity}. Try fewer.`,
+    { ticketTypeId: claim.ticketTypeId },
+  );
 }

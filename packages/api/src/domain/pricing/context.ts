@@ -1,5 +1,5 @@
 import type { Db } from '@tessera/db';
-import { sql } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { AppError } from '../../errors';
 import type { TaxRateInput } from './breakdown';
@@ -90,22 +90,42 @@ export interface HoldTerms {
   holdMinutes: number;
 }
 
+/** A requested seat as the seat map describes it (seatId, section, rowLabel, number, category). */
+export type HoldContextSeat = ContextRow['seats'][number];
+
 /**
  * The pricing context plus the offering's hold terms, in the same ONE query, for hold
  * creation. The claims decide availability, so the stock sum (a scan of every seat and unit
  * of the occurrence) is only made when an occupancy rule prices on it: otherwise `stock` is
- * the nominal capacity and ticket types carry no stock.
+ * the nominal capacity and ticket types carry no stock. Given `seatIds`, the same query also
+ * returns those seats (unknown ids left out) in the database's seat order, so a hold can be
+ * priced before its claim and written in one statement.
  */
-export async function loadHoldContext(
-  db: Db,
-  occurrenceId: string,
-  now = new Date(),
-): Promise<{ pricing: PricingContext; terms: HoldTerms }> {
-  return loadContext(db, occurrenceId, now, false);
+export async function loadHoldContext(db: Db, occurrenceId: string, now = new Date(), seatIds?: readonly string[]): Promise<{ pricing: PricingContext; terms: HoldTerms; seats: HoldContextSeat[] }> {
+  return loadContext(db, occurrenceId, now, false, seatIds);
 }
 
-async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock: boolean) {
-  const row = await db
+// Placeholders the cached queries are compiled with; each call swaps in its own values.
+const OCCURRENCE = '00000000-0000-4000-8000-00000000c0de';
+const SEATS: readonly string[] = ['00000000-0000-4000-8000-0000000005ea'];
+
+type ContextRow = NonNullable<Awaited<ReturnType<ReturnType<typeof contextQuery>['executeTakeFirst']>>>;
+const compiled = new Map<string, CompiledQuery<ContextRow>>();
+
+/**
+ * Built and compiled once per shape (stock or not, seats or not): building it per call was a
+ * measurable share of a hold's CPU. Every `Db` comes from `createDb` (PostgreSQL,
+ * CamelCasePlugin), so SQL compiled on one runs on all.
+ */
+function compiledContextQuery(db: Db, alwaysStock: boolean, withSeats: boolean): CompiledQuery<ContextRow> {
+  const key = `${String(alwaysStock)}:${String(withSeats)}`;
+  const query = compiled.get(key) ?? contextQuery(db, alwaysStock, withSeats).compile();
+  compiled.set(key, query);
+  return query;
+}
+
+function contextQuery(db: Db, alwaysStock: boolean, withSeats: boolean) {
+  return db
     .selectFrom('occurrences as oc')
     .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
     .innerJoin('orgs', 'orgs.id', 'oc.orgId')
@@ -197,9 +217,23 @@ async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock:
                 ),
           ),
       ).as('stockRows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('seats as s')
+          .select(['s.id as seatId', 's.section', 's.rowLabel', 's.number', 's.category'])
+          .where(withSeats ? sql<boolean>`s.id = ANY(${SEATS}::uuid[])` : sql<boolean>`false`)
+          .orderBy('s.section')
+          .orderBy('s.rowLabel')
+          .orderBy('s.number'),
+      ).as('seats'),
     ])
-    .where('oc.id', '=', occurrenceId)
-    .executeTakeFirst();
+    .where('oc.id', '=', OCCURRENCE);
+}
+
+async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock: boolean, seatIds?: readonly string[]) {
+  const query = compiledContextQuery(db, alwaysStock, seatIds !== undefined);
+  const parameters = query.parameters.map((value) => (value === OCCURRENCE ? occurrenceId : value === SEATS ? seatIds : value));
+  const row = (await db.executeQuery<ContextRow>({ ...query, parameters })).rows[0];
   if (!row) throw new AppError('NOT_FOUND', 'This date was not found.');
 
   const stockByType = new Map<string, StockCount>();
@@ -246,7 +280,7 @@ async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock:
     })),
     stock: totals,
   };
-  return { pricing, terms };
+  return { pricing, terms, seats: row.seats };
 }
 
 /** The rules that apply to one ticket type: its own and the offering-wide ones. */
