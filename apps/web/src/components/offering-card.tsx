@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@tessera/api';
 import { Badge, Card, formatDateTime, formatMoney } from '@tessera/ui';
+import Link from 'next/link';
 
 export type OfferingSummary = RouterOutputs['catalog']['offerings']['items'][number];
 export type OfferingKind = OfferingSummary['kind'];
@@ -20,10 +21,18 @@ const noDateText: Record<OfferingKind, string> = {
 export function OfferingCard({ offering }: { offering: OfferingSummary }) {
   const { venue, nextOccurrence, fromPrice } = offering;
   return (
-    <Card className="flex h-full flex-col gap-3">
+    <Card className="relative flex h-full flex-col gap-3">
       <div>
         <p className="text-sm text-slate-600">{offering.org.name}</p>
-        <h3 className="text-lg font-semibold text-slate-900">{offering.name}</h3>
+        <h3 className="text-lg font-semibold text-slate-900">
+          {/* The whole card is clickable through the link's stretched ::after. */}
+          <Link
+            href={`/o/${offering.slug}`}
+            className="rounded after:absolute after:inset-0 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            {offering.name}
+          </Link>
+        </h3>
         {venue ? (
           <p className="text-sm text-slate-700">
             {venue.name}
