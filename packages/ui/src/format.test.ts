@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currencyFractionDigits, formatDateTime, formatMoney, formatTime } from './format';
+import {
+  currencyFractionDigits,
+  formatDateTime,
+  formatMoney,
+  formatMoneyCode,
+  formatTime,
+} from './format';
 
 describe('formatMoney', () => {
   it('reads amounts as minor units', () => {
@@ -76,5 +82,12 @@ describe('formatDateTime', () => {
 describe('formatTime', () => {
   it('shows only the time of day in the zone', () => {
     expect(formatTime('2026-11-28T19:00:00Z', 'Europe/Paris')).toBe('20:00');
+  });
+});
+
+describe('formatMoneyCode', () => {
+  it('writes digits and the ISO code for spoken labels', () => {
+    expect(formatMoneyCode({ amount: 4500, currency: 'EUR' })).toBe('45.00 EUR');
+    expect(formatMoneyCode({ amount: 1500, currency: 'JPY' })).toBe('1500 JPY');
   });
 });

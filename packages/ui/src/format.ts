@@ -78,3 +78,15 @@ export function formatTime(
     timeZone,
   }).format(new Date(date));
 }
+
+/**
+ * Money as a screen reader reads it best: "45.00 EUR" (digits and the ISO code, no symbol),
+ * used in spoken labels such as a seat's.
+ */
+export function formatMoneyCode(money: Money): string {
+  if (!Number.isInteger(money.amount)) {
+    throw new RangeError(`Money amounts are integer minor units, got ${money.amount}`);
+  }
+  const digits = currencyFractionDigits(money.currency);
+  return `${(money.amount / 10 ** digits).toFixed(digits)} ${money.currency}`;
+}

@@ -16,7 +16,16 @@ export {
   currencyFractionDigits,
   formatDateTime,
   formatMoney,
+  formatMoneyCode,
   formatTime,
   type Money,
 } from './format';
 export { formText } from './form';
+export {
+  SeatMap,
+  SeatMapLegend,
+  seatLabel,
+  type SeatMapCategory,
+  type SeatMapProps,
+  type SeatMapSeat,
+} from './components/seat-map';
