@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '@tessera/db/testing';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { createRedisConnection } from './redis';
+import { quietLog, seedConfirmedBooking, startSmtpPeer, uniquePrefix } from './test-support';
 
 // Tests read their targets straight from the environment: they are not a server process.
 // eslint-disable-next-line no-restricted-properties
@@ -12,6 +15,8 @@ const redisUrl = TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+// The spawned workers' queues live under their own Redis prefix, removed after the run.
+const queuePrefix = uniquePrefix('main');
 
 interface Exit {
   code: number | null;
@@ -30,7 +35,7 @@ const started: ChildProcess[] = [];
 function startWorker(env: Record<string, string>): RunningWorker {
   const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
     cwd: workerDir,
-    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: queuePrefix, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -79,6 +84,13 @@ afterEach(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+afterAll(async () => {
+  const redis = createRedisConnection(redisUrl, 'worker', quietLog);
+  const keys = await redis.keys(`${queuePrefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+});
+
 describe('worker process', () => {
   it('connects to Postgres and Redis, then stops cleanly on SIGTERM', async () => {
     const worker = startWorker({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl });
@@ -98,6 +110,42 @@ describe('worker process', () => {
     worker.child.kill('SIGINT');
 
     expect(await worker.exited, worker.output()).toEqual({ code: 0, signal: null });
+  });
+
+  it('turns an outbox row into an email at an SMTP server, then stops cleanly', async () => {
+    const testDb = await createTestDatabase({ poolSize: 2 });
+    const smtp = await startSmtpPeer();
+    try {
+      const booking = await seedConfirmedBooking(testDb.db, new Date('2027-06-01T18:00:00Z'));
+      const worker = startWorker({
+        DATABASE_URL: testDb.url,
+        REDIS_URL: redisUrl,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'Harbour Arts <tickets@harbour.test>',
+      });
+      await worker.waitForLine(/worker ready/, 40_000);
+
+      await vi.waitFor(() => expect(smtp.received).toHaveLength(1), {
+        timeout: 20_000,
+        interval: 100,
+      });
+      expect(smtp.received[0]?.subject).toContain(booking.reference);
+      expect(smtp.received[0]?.from?.text).toContain('tickets@harbour.test');
+      await vi.waitFor(async () => {
+        const message = await testDb.db
+          .selectFrom('outboundMessages')
+          .select('status')
+          .where('bookingId', '=', booking.bookingId)
+          .executeTakeFirst();
+        expect(message?.status).toBe('sent');
+      });
+
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited, worker.output()).toEqual({ code: 0, signal: null });
+    } finally {
+      await smtp.close();
+      await testDb.drop();
+    }
   });
 
   it('refuses to start, with a reason, when Postgres is unreachable', async () => {

@@ -1,25 +1,34 @@
 /**
- * The worker process. For now it proves its connections and shuts down cleanly; the BullMQ
- * processors and the Socket.IO gateway (see ARCHITECTURE.md) hang off this lifecycle.
+ * The worker process: relays the outbox to BullMQ, runs the processors (emails, domain
+ * events) and the schedules (hold expiry, Stripe reconciliation), and stops cleanly on
+ * SIGTERM/SIGINT. The Socket.IO gateway (see ARCHITECTURE.md) will hang off this lifecycle.
  */
 import { env } from '@tessera/api/env';
+import { configuredPayments } from '@tessera/api/domain/payments/configured';
 import { createDb } from '@tessera/db';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import { startJobs, type RunningJobs } from './jobs';
+import { createLogger } from './log';
+import { createSmtpTransport } from './mailer';
 
 /** A stuck close must not keep a stopping process alive forever (deploys wait on it). */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-const db = createDb(env.DATABASE_URL, { max: 2 });
-const redis = new Redis(env.REDIS_URL, {
+const log = createLogger(env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL, { max: 5 });
+// Only proves Redis answers before anything starts; BullMQ gets its own connections.
+const probe = new Redis(env.REDIS_URL, {
   lazyConnect: true,
   // Fail fast at startup instead of queueing commands while Redis is unreachable.
   maxRetriesPerRequest: 1,
 });
 // Without a listener ioredis prints every reconnect error as unhandled; say it once per error.
-redis.on('error', (error) => console.error(`worker: redis error: ${error.message}`));
+probe.on('error', (error) => console.error(`worker: redis error: ${error.message}`));
+const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
 
 let stopping = false;
+let jobs: RunningJobs | undefined;
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
@@ -30,7 +39,10 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
-  await Promise.allSettled([redis.quit(), db.destroy()]);
+  // Workers finish their current job before the database they write to goes away.
+  await jobs?.close();
+  transport?.close();
+  await Promise.allSettled([probe.quit(), db.destroy()]);
   console.log('worker stopped');
   process.exit(0);
 }
@@ -40,8 +52,22 @@ process.once('SIGINT', () => void shutdown('SIGINT'));
 
 async function start(): Promise<void> {
   await sql`select 1`.execute(db);
-  await redis.connect();
-  await redis.ping();
+  await probe.connect();
+  await probe.ping();
+  const payments = configuredPayments();
+  jobs = await startJobs({
+    db,
+    redisUrl: env.REDIS_URL,
+    prefix: env.QUEUE_PREFIX,
+    transport,
+    payments,
+    log,
+  });
+  if (stopping) return;
+  log.info(
+    `outbox relay, queues and schedules running; email ${transport ? 'sent by SMTP' : 'recorded only (no SMTP_URL)'}; ` +
+      `stripe reconciliation ${payments.stripe ? 'every 5 minutes' : 'off (no STRIPE_SECRET_KEY)'}`,
+  );
   console.log('worker ready (postgres ok, redis ok)');
 }
 
@@ -50,7 +76,8 @@ start().catch(async (error: unknown) => {
   console.error(
     `worker failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
-  redis.disconnect();
+  await jobs?.close().catch(() => undefined);
+  probe.disconnect();
   await db.destroy().catch(() => undefined);
   process.exit(1);
 });

@@ -31,6 +31,12 @@ export const env = createEnv({
     STRIPE_API_URL: z.string().url().optional(),
     /** How long a Checkout Session stays payable (Stripe allows 30 minutes to 24 hours). */
     STRIPE_PAYMENT_MINUTES: z.coerce.number().int().min(30).max(1440).default(30),
+    /** Where the worker sends email (smtp:// or smtps://); without it messages are only recorded. */
+    SMTP_URL: z.string().url().optional(),
+    /** The From address of every email the platform sends. */
+    MAIL_FROM: z.string().min(3).default('Tessera <no-reply@tessera.localhost>'),
+    /** Namespace of the worker's BullMQ keys in Redis: one per environment sharing a Redis. */
+    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('tessera'),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

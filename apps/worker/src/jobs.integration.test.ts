@@ -1,0 +1,335 @@
+import { offlinePayments } from '@tessera/api/domain/payments/offline';
+import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
+import { Queue } from 'bullmq';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startJobs, type RunningJobs } from './jobs';
+import { createSmtpTransport, type SmtpTransport } from './mailer';
+import { processNotification } from './processors/notifications';
+import { domainEventsQueue, notificationsQueue, outboxJobId } from './queues';
+import { createRedisConnection } from './redis';
+import { createOutboxRelay } from './relay';
+import {
+  addOutboxEvent,
+  quietLog,
+  seedConfirmedBooking,
+  startSmtpPeer,
+  uniquePrefix,
+  type SmtpPeer,
+} from './test-support';
+
+const redisUrl = testEnv.TEST_REDIS_URL;
+const prefix = uniquePrefix('jobs');
+const startsAt = new Date('2027-03-14T23:30:00Z'); // 19:30 in New York, the first evening of daylight saving time
+
+let testDb: TestDatabase;
+let smtp: SmtpPeer;
+let running: RunningJobs | undefined;
+let transport: SmtpTransport | undefined;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  smtp = await startSmtpPeer();
+});
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  transport?.close();
+  transport = undefined;
+});
+
+afterAll(async () => {
+  // Leave nothing of this run in the shared Redis.
+  const redis = createRedisConnection(redisUrl, 'worker', quietLog);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+  await smtp.close();
+  await testDb.drop();
+});
+
+async function start(options: { smtp: boolean; holdExpiryEveryMs?: number }): Promise<RunningJobs> {
+  transport = options.smtp
+    ? createSmtpTransport(smtp.url, 'Harbour Arts <tickets@harbour.test>')
+    : undefined;
+  running = await startJobs({
+    db: testDb.db,
+    redisUrl,
+    prefix,
+    transport: transport ?? null,
+    payments: { stripe: null, provider: offlinePayments },
+    log: quietLog,
+    holdExpiryEveryMs: options.holdExpiryEveryMs,
+    relayPollIntervalMs: 50,
+  });
+  return running;
+}
+
+async function jobState(queue: Queue, jobId: string): Promise<string> {
+  const job = await queue.getJob(jobId);
+  return job ? job.getState() : 'missing';
+}
+
+function messagesFor(bookingId: string) {
+  return testDb.db
+    .selectFrom('outboundMessages')
+    .selectAll()
+    .where('bookingId', '=', bookingId)
+    .execute();
+}
+
+describe('outbox to email', () => {
+  it('sends one email per confirmed booking, even when the job runs twice or the row is relayed twice', async () => {
+    const jobs = await start({ smtp: true });
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+    const jobId = outboxJobId(booking.outboxId);
+
+    await vi.waitFor(
+      () =>
+        expect(
+          smtp.received.filter((mail) => mail.subject?.includes(booking.reference)),
+        ).toHaveLength(1),
+      { timeout: 15_000, interval: 50 },
+    );
+    const mail = smtp.received.find((received) => received.subject?.includes(booking.reference));
+    expect(mail?.subject).toBe(`Booking ${booking.reference} confirmed: Harbour Jazz Night`);
+    expect(mail?.text).toContain(`Your booking ${booking.reference} is confirmed.`);
+    expect(mail?.text).toContain('Harbour Jazz Night');
+    expect(mail?.text).toMatch(/14 March 2027.*19:30 \(America\/New_York\)/);
+    expect(mail?.text).toContain('Pier 17 Hall');
+    expect(mail?.html).toContain(booking.reference);
+    await vi.waitFor(
+      async () => expect(await jobState(jobs.queues.notifications, jobId)).toBe('completed'),
+      { timeout: 5_000, interval: 50 },
+    );
+
+    // The same job again (a retry after a crash): claimed already, nothing sent.
+    const job = await jobs.queues.notifications.getJob(jobId);
+    if (!job) throw new Error('the relayed job is gone');
+    const again = await processNotification({
+      db: testDb.db,
+      transport: transport ?? null,
+      log: quietLog,
+    })(job);
+    expect(again).toBe('duplicate');
+
+    // The row relayed again while its job is kept: BullMQ keeps the first job (same id).
+    await testDb.db
+      .updateTable('outbox')
+      .set({ relayedAt: null })
+      .where('id', '=', booking.outboxId)
+      .execute();
+    await vi.waitFor(async () => {
+      const row = await testDb.db
+        .selectFrom('outbox')
+        .select('relayedAt')
+        .where('id', '=', booking.outboxId)
+        .executeTakeFirstOrThrow();
+      expect(row.relayedAt).not.toBeNull();
+    });
+    expect(
+      await jobs.queues.notifications.getJobCounts('completed', 'waiting', 'active'),
+    ).toMatchObject({ completed: 1, waiting: 0, active: 0 });
+
+    // ...and after retention removed the job: a new job runs, and the message's dedupe key stops it.
+    await job.remove();
+    await testDb.db
+      .updateTable('outbox')
+      .set({ relayedAt: null })
+      .where('id', '=', booking.outboxId)
+      .execute();
+    await vi.waitFor(
+      async () => expect(await jobState(jobs.queues.notifications, jobId)).toBe('completed'),
+      { timeout: 5_000, interval: 50 },
+    );
+    expect((await jobs.queues.notifications.getJob(jobId))?.returnvalue).toBe('duplicate');
+
+    expect(
+      smtp.received.filter((received) => received.subject?.includes(booking.reference)),
+    ).toHaveLength(1);
+    const messages = await messagesFor(booking.bookingId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      status: 'sent',
+      recipient: 'ada@example.test',
+      template: 'booking.confirmed',
+      dedupeKey: `booking.confirmed:${booking.outboxId}`,
+    });
+    expect(messages[0]?.sentAt).not.toBeNull();
+  });
+
+  it('records the message without sending it when no SMTP server is configured', async () => {
+    const jobs = await start({ smtp: false });
+    const before = smtp.received.length;
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+
+    await vi.waitFor(
+      async () =>
+        expect(await jobState(jobs.queues.notifications, outboxJobId(booking.outboxId))).toBe(
+          'completed',
+        ),
+      { timeout: 15_000, interval: 50 },
+    );
+
+    const messages = await messagesFor(booking.bookingId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      status: 'recorded',
+      sentAt: null,
+      subject: `Booking ${booking.reference} confirmed: Harbour Jazz Night`,
+    });
+    expect(messages[0]?.bodyText).toContain(booking.reference);
+    expect(smtp.received.length).toBe(before);
+  });
+
+  it('fails a job with a malformed payload at once, without retries', async () => {
+    const jobs = await start({ smtp: false });
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+    const badId = await addOutboxEvent(testDb.db, {
+      orgId: booking.orgId,
+      aggregateType: 'booking',
+      aggregateId: 'not-a-booking-id',
+      eventType: 'booking.cancelled',
+      payload: { refundAmount: 'all of it' },
+    });
+
+    await vi.waitFor(
+      async () =>
+        expect(await jobState(jobs.queues.notifications, outboxJobId(badId))).toBe('failed'),
+      { timeout: 15_000, interval: 50 },
+    );
+    const job = await jobs.queues.notifications.getJob(outboxJobId(badId));
+    expect(job?.attemptsMade).toBe(1);
+    expect(notificationsQueue.jobOptions.attempts).toBeGreaterThan(1);
+    expect(job?.failedReason).toMatch(/bad notifications job payload/);
+  });
+});
+
+describe('outbox relay', () => {
+  it('leaves rows in the outbox while Redis refuses connections, and relays them once it answers', async () => {
+    const orgId = (await seedConfirmedBooking(testDb.db, startsAt)).orgId;
+    // Whatever is pending from earlier tests goes first, so the counts below are this test's.
+    const drain = await startJobs({
+      db: testDb.db,
+      redisUrl,
+      prefix,
+      transport: null,
+      payments: { stripe: null, provider: offlinePayments },
+      log: quietLog,
+    });
+    await drain.relay.relayPending();
+    await drain.close();
+
+    const holdId = crypto.randomUUID();
+    const outboxId = await addOutboxEvent(testDb.db, {
+      orgId,
+      aggregateType: 'hold',
+      aggregateId: holdId,
+      eventType: 'hold.expired',
+      payload: { holdId },
+    });
+
+    // Port 1 on loopback: nothing listens, every connection is refused.
+    const refused = createRedisConnection('redis://127.0.0.1:1', 'producer', quietLog);
+    const deadQueue = (name: string) =>
+      new Queue(name, { connection: refused, prefix }).on('error', () => undefined);
+    const deadQueues = {
+      notifications: deadQueue('notifications'),
+      'domain-events': deadQueue('domain-events'),
+      maintenance: deadQueue('maintenance'),
+    };
+    const deadRelay = createOutboxRelay({
+      db: testDb.db,
+      queues: deadQueues,
+      log: quietLog,
+      addTimeoutMs: 500,
+    });
+    await expect(deadRelay.relayPending()).rejects.toThrow();
+    await expect(deadRelay.relayPending()).rejects.toThrow();
+    refused.disconnect();
+
+    const unrelayed = await testDb.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('id', '=', outboxId)
+      .executeTakeFirstOrThrow();
+    expect(unrelayed).toMatchObject({ relayedAt: null, attempts: 2 });
+    expect(unrelayed.lastError).toBeTruthy();
+
+    const producer = createRedisConnection(redisUrl, 'producer', quietLog);
+    const liveQueue = (name: string) => new Queue(name, { connection: producer, prefix });
+    const liveQueues = {
+      notifications: liveQueue('notifications'),
+      'domain-events': liveQueue(domainEventsQueue.name),
+      maintenance: liveQueue('maintenance'),
+    };
+    try {
+      const relay = createOutboxRelay({ db: testDb.db, queues: liveQueues, log: quietLog });
+      expect(await relay.relayPending()).toBe(1);
+      const relayed = await testDb.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('id', '=', outboxId)
+        .executeTakeFirstOrThrow();
+      expect(relayed.relayedAt).not.toBeNull();
+      expect(relayed.lastError).toBeNull();
+      const job = await liveQueues['domain-events'].getJob(outboxJobId(outboxId));
+      expect(job?.data).toMatchObject({ outboxId, eventType: 'hold.expired', aggregateId: holdId });
+      expect(await relay.relayPending()).toBe(0);
+    } finally {
+      await Promise.all(Object.values(liveQueues).map((queue) => queue.close()));
+      await producer.quit();
+    }
+  });
+});
+
+describe('schedules', () => {
+  it('expires a lapsed hold on the expiry schedule, with no API call', async () => {
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+    const offering = await testDb.db
+      .selectFrom('bookings')
+      .select(['offeringId', 'occurrenceId'])
+      .where('id', '=', booking.bookingId)
+      .executeTakeFirstOrThrow();
+    const hold = await testDb.db
+      .insertInto('holds')
+      .values({
+        orgId: booking.orgId,
+        offeringId: offering.offeringId,
+        occurrenceId: offering.occurrenceId,
+        clientKey: 'test-client',
+        currency: 'USD',
+        expiresAt: new Date(Date.now() - 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    await start({ smtp: false, holdExpiryEveryMs: 500 });
+
+    await vi.waitFor(
+      async () => {
+        const row = await testDb.db
+          .selectFrom('holds')
+          .select(['status', 'endedAt'])
+          .where('id', '=', hold.id)
+          .executeTakeFirstOrThrow();
+        expect(row.status).toBe('expired');
+        expect(row.endedAt).not.toBeNull();
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    // Its events went through the outbox like any other.
+    await vi.waitFor(async () => {
+      const events = await testDb.db
+        .selectFrom('outbox')
+        .select(['eventType', 'relayedAt'])
+        .where('aggregateId', '=', hold.id)
+        .execute();
+      expect(events.map((event) => event.eventType).sort()).toEqual([
+        'hold.expired',
+        'inventory.released',
+      ]);
+      expect(events.every((event) => event.relayedAt !== null)).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,15 @@
+import type { Job } from 'bullmq';
+import type { Logger } from '../log';
+import { domainEventsQueue } from '../queues';
+import { parseJobData } from '../queues/define';
+
+/** Informational for now: hold expiries and released inventory are logged, nothing else. */
+export function processDomainEvent({ log }: { log: Logger }) {
+  return (job: Job): Promise<void> => {
+    const event = parseJobData(domainEventsQueue, job.data);
+    log.info(
+      `${event.eventType} ${event.aggregateType} ${event.aggregateId} (outbox ${event.outboxId})`,
+    );
+    return Promise.resolve();
+  };
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineQueue } from './define';
+
+export const MAINTENANCE_TASKS = ['expire-holds', 'reconcile-stripe'] as const;
+export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];
+
+/**
+ * Scheduled sweeps. One at a time, few retries: the next tick runs the same sweep again,
+ * so a failure is only kept for staff to see.
+ */
+export const maintenanceQueue = defineQueue({
+  name: 'maintenance',
+  payload: z.object({ task: z.enum(MAINTENANCE_TASKS) }),
+  concurrency: 1,
+  jobOptions: {
+    attempts: 2,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { count: 100 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
+  },
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineQueue, KEEP_COMPLETED, KEEP_FAILED } from './define';
+import { OutboxJob } from './outbox-job';
+
+export const BOOKING_NOTIFICATION_TYPES = [
+  'booking.confirmed',
+  'booking.cancelled',
+  'booking.payment_failed',
+  'booking.late_payment_refunded',
+  'booking.expired',
+] as const;
+
+/** Outbox events that become an email to a person. */
+export const NOTIFICATION_EVENT_TYPES = [...BOOKING_NOTIFICATION_TYPES, 'waitlist.joined'] as const;
+
+const BookingNotificationJob = OutboxJob.extend({
+  eventType: z.enum(BOOKING_NOTIFICATION_TYPES),
+  aggregateType: z.literal('booking'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({
+    // booking.cancelled says `refundAmount`, booking.late_payment_refunded `amount`.
+    refundAmount: z.number().int().min(0).optional(),
+    amount: z.number().int().min(0).optional(),
+    reason: z.string().optional(),
+  }),
+});
+
+const WaitlistNotificationJob = OutboxJob.extend({
+  eventType: z.literal('waitlist.joined'),
+  aggregateType: z.literal('waitlist_entry'),
+  aggregateId: z.uuid(),
+});
+
+/** Emails: retried for about an hour (SMTP outages), a few at once so one slow server does not stall the rest. */
+export const notificationsQueue = defineQueue({
+  name: 'notifications',
+  payload: z.discriminatedUnion('eventType', [BookingNotificationJob, WaitlistNotificationJob]),
+  concurrency: 5,
+  jobOptions: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  },
+});

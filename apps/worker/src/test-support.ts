@@ -1,0 +1,116 @@
+/** Helpers for the worker's integration tests: a real SMTP peer and booking rows with outbox events. */
+import { enqueueOutbox, type OutboxEvent } from '@tessera/api/domain/shared/outbox';
+import type { Db } from '@tessera/db';
+import { createOccurrence, createOffering, createOrg, createVenue } from '@tessera/db/seed';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { createLogger, type Logger } from './log';
+
+export interface SmtpPeer {
+  url: string;
+  received: ParsedMail[];
+  close(): Promise<void>;
+}
+
+/** An SMTP server on loopback that parses every message it accepts. */
+export async function startSmtpPeer(): Promise<SmtpPeer> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push(mail);
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  if (address === null || typeof address === 'string') throw new Error('SMTP peer has no TCP port');
+  return {
+    url: `smtp://127.0.0.1:${address.port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Unique per test file and run: parallel runs never share BullMQ keys. */
+export function uniquePrefix(name: string): string {
+  return `tessera-test-${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Warnings and errors only: the tests' own output stays readable. */
+export const quietLog: Logger = createLogger('warn', 'worker (test)');
+
+export interface SeededBooking {
+  orgId: string;
+  bookingId: string;
+  reference: string;
+  offeringName: string;
+}
+
+let referenceCounter = 0;
+
+/**
+ * A confirmed booking for a date at a venue in New York, inserted directly, with the
+ * `booking.confirmed` outbox event written through the API's own `enqueueOutbox`.
+ */
+export async function seedConfirmedBooking(
+  db: Db,
+  startsAt: Date,
+): Promise<SeededBooking & { outboxId: number }> {
+  const org = await createOrg(db, {
+    name: 'Harbour Arts',
+    currency: 'USD',
+    timeZone: 'America/New_York',
+  });
+  const venue = await createVenue(db, { org, name: 'Pier 17 Hall', timeZone: 'America/New_York' });
+  const offering = await createOffering(db, { org, venue, name: 'Harbour Jazz Night' });
+  const occurrence = await createOccurrence(db, { offering, startsAt });
+  referenceCounter += 1;
+  const reference = `TST${process.pid % 1000}${referenceCounter}`.slice(0, 12).padEnd(6, '7');
+  const booking = await db
+    .insertInto('bookings')
+    .values({
+      orgId: org.id,
+      reference,
+      offeringId: offering.id,
+      occurrenceId: occurrence.id,
+      status: 'confirmed',
+      confirmedAt: new Date(),
+      contactName: 'Ada Lovelace',
+      contactEmail: 'ada@example.test',
+      subtotalAmount: 4_500,
+      totalAmount: 4_500,
+      paidAmount: 4_500,
+      currency: 'USD',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const outboxId = await addOutboxEvent(db, {
+    orgId: org.id,
+    aggregateType: 'booking',
+    aggregateId: booking.id,
+    eventType: 'booking.confirmed',
+    payload: { reference, occurrenceId: occurrence.id, email: 'ada@example.test' },
+  });
+  return { orgId: org.id, bookingId: booking.id, reference, offeringName: offering.name, outboxId };
+}
+
+/** Writes one event the way the API does, and returns its outbox id. */
+export async function addOutboxEvent(db: Db, event: OutboxEvent): Promise<number> {
+  await db.transaction().execute((tx) => enqueueOutbox(tx, [event]));
+  const row = await db
+    .selectFrom('outbox')
+    .select('id')
+    .where('aggregateId', '=', event.aggregateId)
+    .where('eventType', '=', event.eventType)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
