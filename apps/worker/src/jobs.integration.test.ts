@@ -1,4 +1,5 @@
 import { offlinePayments } from '@tessera/api/domain/payments/offline';
+import { enqueueOutbox } from '@tessera/api/domain/shared/outbox';
 import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
 import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -278,6 +279,57 @@ describe('outbox relay', () => {
       expect(await relay.relayPending()).toBe(0);
     } finally {
       await Promise.all(Object.values(liveQueues).map((queue) => queue.close()));
+      await producer.quit();
+    }
+  });
+});
+
+describe('outbox relay under concurrency', () => {
+  it('never relays a row twice when two relays run at once', async () => {
+    const orgId = (await seedConfirmedBooking(testDb.db, startsAt)).orgId;
+    const producer = createRedisConnection(redisUrl, 'producer', quietLog);
+    const queues = {
+      notifications: new Queue('notifications', { connection: producer, prefix }),
+      'domain-events': new Queue(domainEventsQueue.name, { connection: producer, prefix }),
+      maintenance: new Queue('maintenance', { connection: producer, prefix }),
+    };
+    try {
+      const first = createOutboxRelay({ db: testDb.db, queues, log: quietLog, batchSize: 7 });
+      const second = createOutboxRelay({ db: testDb.db, queues, log: quietLog, batchSize: 7 });
+      await first.relayPending(); // what earlier tests left
+      const occurrenceId = crypto.randomUUID();
+      await testDb.db.transaction().execute((tx) =>
+        enqueueOutbox(
+          tx,
+          Array.from({ length: 60 }, (_, index) => ({
+            orgId,
+            aggregateType: 'occurrence' as const,
+            aggregateId: occurrenceId,
+            eventType: 'inventory.released' as const,
+            payload: { index },
+          })),
+        ),
+      );
+
+      const counts = await Promise.all([
+        first.relayPending(),
+        second.relayPending(),
+        first.relayPending(),
+        second.relayPending(),
+      ]);
+      // A relay stops at a short batch, which rows locked by the other can cause; one more round mops up.
+      counts.push(await first.relayPending());
+
+      expect(counts.reduce((sum, count) => sum + count, 0)).toBe(60);
+      const rows = await testDb.db
+        .selectFrom('outbox')
+        .select(['attempts', 'relayedAt'])
+        .where('aggregateId', '=', occurrenceId)
+        .execute();
+      expect(rows).toHaveLength(60);
+      expect(rows.every((row) => row.attempts === 1 && row.relayedAt !== null)).toBe(true);
+    } finally {
+      await Promise.all(Object.values(queues).map((queue) => queue.close()));
       await producer.quit();
     }
   });
