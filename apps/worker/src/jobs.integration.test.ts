@@ -2,13 +2,14 @@ import { offlinePayments } from '@tessera/api/domain/payments/offline';
 import { enqueueOutbox } from '@tessera/api/domain/shared/outbox';
 import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
 import { Queue } from 'bullmq';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startJobs, type RunningJobs } from './jobs';
 import { createSmtpTransport, type SmtpTransport } from './mailer';
 import { processNotification } from './processors/notifications';
 import { domainEventsQueue, notificationsQueue, outboxJobId } from './queues';
 import { createRedisConnection } from './redis';
-import { createOutboxRelay } from './relay';
+import { createOutboxRelay, OUTBOX_CHANNEL } from './relay';
 import {
   addOutboxEvent,
   quietLog,
@@ -49,7 +50,12 @@ afterAll(async () => {
   await testDb.drop();
 });
 
-async function start(options: { smtp: boolean; holdExpiryEveryMs?: number }): Promise<RunningJobs> {
+async function start(options: {
+  smtp: boolean;
+  holdExpiryEveryMs?: number;
+  relayPollIntervalMs?: number;
+  listen?: boolean;
+}): Promise<RunningJobs> {
   transport = options.smtp
     ? createSmtpTransport(smtp.url, 'Harbour Arts <tickets@harbour.test>')
     : undefined;
@@ -61,7 +67,8 @@ async function start(options: { smtp: boolean; holdExpiryEveryMs?: number }): Pr
     payments: { stripe: null, provider: offlinePayments },
     log: quietLog,
     holdExpiryEveryMs: options.holdExpiryEveryMs,
-    relayPollIntervalMs: 50,
+    relayPollIntervalMs: options.relayPollIntervalMs ?? 50,
+    listenUrl: options.listen ? testDb.url : undefined,
   });
   return running;
 }
@@ -281,6 +288,31 @@ describe('outbox relay', () => {
       await Promise.all(Object.values(liveQueues).map((queue) => queue.close()));
       await producer.quit();
     }
+  });
+});
+
+describe('outbox relay wake-up', () => {
+  it('relays a new row at once on NOTIFY, long before its next poll', async () => {
+    const jobs = await start({ smtp: false, relayPollIntervalMs: 60_000, listen: true });
+    // Settle what earlier tests left and let the listener connect (it relays once when it does).
+    await jobs.relay.relayPending();
+    await vi.waitFor(async () => {
+      const { rows } = await sql<{ listening: number }>`
+        SELECT count(*)::int AS listening FROM pg_stat_activity
+        WHERE datname = current_database() AND query = ${`LISTEN ${OUTBOX_CHANNEL}`}
+      `.execute(testDb.db);
+      expect(rows[0]?.listening).toBe(1);
+    });
+
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+
+    await vi.waitFor(
+      async () =>
+        expect(await jobState(jobs.queues.notifications, outboxJobId(booking.outboxId))).toBe(
+          'completed',
+        ),
+      { timeout: 5_000, interval: 20 },
+    );
   });
 });
 

@@ -32,6 +32,8 @@ export interface StartJobsOptions {
   holdExpiryEveryMs?: number;
   stripeReconcileEveryMs?: number;
   relayPollIntervalMs?: number;
+  /** Where the relay LISTENs for new outbox rows; without it, it only polls. */
+  listenUrl?: string;
 }
 
 export interface RunningJobs {
@@ -100,7 +102,13 @@ export async function startJobs(options: StartJobsOptions): Promise<RunningJobs>
   // A deployment that drops its Stripe key stops reconciling.
   else await queues.maintenance.removeJobScheduler('reconcile-stripe');
 
-  const relay = createOutboxRelay({ db, queues, log, pollIntervalMs: options.relayPollIntervalMs });
+  const relay = createOutboxRelay({
+    db,
+    queues,
+    log,
+    pollIntervalMs: options.relayPollIntervalMs,
+    listenUrl: options.listenUrl,
+  });
   relay.start();
 
   return {

@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     db,
     redisUrl: env.REDIS_URL,
     prefix: env.QUEUE_PREFIX,
+    listenUrl: env.DATABASE_URL,
     transport,
     payments,
     log,

@@ -1,6 +1,7 @@
 import type { Db } from '@tessera/db';
 import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Logger } from './log';
 import { outboxJobId, queueForEvent, type QueueName } from './queues';
 
@@ -10,8 +11,13 @@ export interface OutboxRelayOptions {
   queues: Record<QueueName, Queue>;
   log: Logger;
   batchSize?: number;
-  /** How often it looks for new rows (there is no NOTIFY from the API yet). */
+  /** How often it looks for new rows when nothing wakes it. */
   pollIntervalMs?: number;
+  /**
+   * Postgres to LISTEN on for `tessera_outbox` (sent by the outbox trigger at commit): new
+   * rows are relayed at once instead of at the next poll. Polling goes on regardless.
+   */
+  listenUrl?: string;
   /** The longest a batch waits on Redis before it rolls back and leaves its rows for later. */
   addTimeoutMs?: number;
 }
@@ -39,6 +45,9 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * back and the rows wait for the next round. A crash after the add but before the commit
  * relays a row again, and the job id `outbox-<id>` makes BullMQ keep the first job only.
  */
+export const OUTBOX_CHANNEL = 'tessera_outbox';
+const LISTEN_RETRY_MS = 5_000;
+
 export function createOutboxRelay({
   db,
   queues,
@@ -46,11 +55,46 @@ export function createOutboxRelay({
   batchSize = 100,
   pollIntervalMs = 500,
   addTimeoutMs = 5_000,
+  listenUrl,
 }: OutboxRelayOptions): OutboxRelay {
   let stopped = true;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // Set by a notification that arrives mid-round: the loop goes round again without sleeping.
+  let nudged = false;
   let lastError: string | undefined;
+  let listener: pg.Client | undefined;
+  let listenRetry: NodeJS.Timeout | undefined;
+
+  function nudge(): void {
+    nudged = true;
+    wake?.();
+  }
+
+  /** A lost listener only costs latency (polling goes on), so it reconnects quietly. */
+  async function listen(url: string): Promise<void> {
+    const client = new pg.Client({ connectionString: url });
+    listener = client;
+    const retry = (error: Error) => {
+      log.warn(
+        `outbox relay: LISTEN ${OUTBOX_CHANNEL} lost (${error.message}); polling every ${pollIntervalMs} ms meanwhile`,
+      );
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      void client.end().catch(() => undefined);
+      if (listener === client) listener = undefined;
+      if (!stopped) listenRetry = setTimeout(() => void listen(url), LISTEN_RETRY_MS);
+    };
+    client.on('error', retry);
+    client.on('notification', nudge);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      nudge(); // rows written while it was not listening
+    } catch (error) {
+      if (listener === client) retry(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
 
   async function relayBatch(): Promise<number> {
     let ids: number[] = [];
@@ -129,6 +173,7 @@ export function createOutboxRelay({
 
   async function run(): Promise<void> {
     while (!stopped) {
+      nudged = false;
       try {
         const relayed = await relayPending();
         if (lastError !== undefined) log.info('outbox relay: recovered');
@@ -142,6 +187,7 @@ export function createOutboxRelay({
         lastError = message;
       }
       if (stopped) break;
+      if (nudged && lastError === undefined) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollIntervalMs);
         wake = () => {
@@ -159,11 +205,17 @@ export function createOutboxRelay({
       if (!stopped) return;
       stopped = false;
       loop = run();
+      if (listenUrl) void listen(listenUrl);
     },
     async stop() {
       stopped = true;
+      clearTimeout(listenRetry);
+      const client = listener;
+      listener = undefined;
+      client?.removeAllListeners();
+      client?.on('error', () => undefined);
       wake?.();
-      await loop;
+      await Promise.allSettled([loop, client?.end()]);
     },
   };
 }

@@ -7,6 +7,7 @@ import * as inventory from './migrations/0004_inventory';
 import * as payments from './migrations/0005_payments';
 import * as engagement from './migrations/0006_engagement';
 import * as platform from './migrations/0007_platform';
+import * as outboxNotify from './migrations/0008_outbox_notify';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005_payments': payments,
   '0006_engagement': engagement,
   '0007_platform': platform,
+  '0008_outbox_notify': outboxNotify,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
