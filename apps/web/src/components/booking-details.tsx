@@ -3,7 +3,19 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tessera/api';
 import { useTRPC } from '@tessera/client/react';
-import { Alert, Badge, Button, Card, Field, PageHeader, buttonClasses, formatDateTime, formatMoney, formText, type BadgeTone } from '@tessera/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Field,
+  PageHeader,
+  buttonClasses,
+  formatDateTime,
+  formatMoney,
+  formText,
+  type BadgeTone,
+} from '@tessera/ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { rememberBookingEmail, rememberedBookingEmail } from '~/lib/checkout-storage';
 
@@ -45,7 +57,12 @@ export function BookingDetails({
           }}
         />
       ) : (
-        <BookingView reference={reference} email={email} paymentOutcome={paymentOutcome} onWrongEmail={() => setEmail(null)} />
+        <BookingView
+          reference={reference}
+          email={email}
+          paymentOutcome={paymentOutcome}
+          onWrongEmail={() => setEmail(null)}
+        />
       )}
     </>
   );
@@ -60,7 +77,9 @@ function EmailForm({ onEmail }: { onEmail: (email: string) => void }) {
   return (
     <Card className="max-w-md">
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
-        <p className="text-slate-700">Enter the email address you booked with to see this booking.</p>
+        <p className="text-slate-700">
+          Enter the email address you booked with to see this booking.
+        </p>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Button type="submit">Show my booking</Button>
       </form>
@@ -86,7 +105,8 @@ function BookingView({
       {
         staleTime: 0,
         retry: false,
-        refetchInterval: (query) => (query.state.data?.status === 'pending_payment' ? PENDING_REFETCH_MS : false),
+        refetchInterval: (query) =>
+          query.state.data?.status === 'pending_payment' ? PENDING_REFETCH_MS : false,
       },
     ),
   );
@@ -119,24 +139,36 @@ function BookingView({
           </Badge>
         </div>
         {pending && paymentOutcome === 'success' ? (
-          <p className="text-slate-700">Your payment went through; we are confirming it with the bank. This page updates by itself.</p>
+          <p className="text-slate-700">
+            Your payment went through; we are confirming it with the bank. This page updates by
+            itself.
+          </p>
         ) : null}
         {pending && paymentOutcome === 'cancelled' ? (
           <Alert tone="warning" title="Payment not completed">
             <p>Your booking is kept while it waits for payment.</p>
             {data.payment?.redirectUrl ? (
-              <a href={data.payment.redirectUrl} className={buttonClasses({ size: 'sm', className: 'mt-2' })}>
+              <a
+                href={data.payment.redirectUrl}
+                className={buttonClasses({ size: 'sm', className: 'mt-2' })}
+              >
                 Try paying again
               </a>
             ) : null}
           </Alert>
         ) : null}
-        {pending && data.payment?.instructions ? <Alert tone="info" title="How to pay">{data.payment.instructions}</Alert> : null}
+        {pending && data.payment?.instructions ? (
+          <Alert tone="info" title="How to pay">
+            {data.payment.instructions}
+          </Alert>
+        ) : null}
         <Card className="flex flex-col gap-2">
           <h2 className="text-lg font-semibold text-slate-900">{data.offering.name}</h2>
           {data.startsAt ? (
             <p className="text-slate-700">
-              <time dateTime={data.startsAt.toISOString()}>{formatDateTime(data.startsAt, data.timeZone)}</time>
+              <time dateTime={data.startsAt.toISOString()}>
+                {formatDateTime(data.startsAt, data.timeZone)}
+              </time>
             </p>
           ) : null}
           <p className="text-sm text-slate-700">
@@ -153,8 +185,12 @@ function BookingView({
                 <li key={ticket.code}>
                   <Card className="flex flex-col gap-1 p-4">
                     <p className="text-sm text-slate-600">Ticket code</p>
-                    <p className="font-mono text-lg font-semibold tracking-wider text-slate-900">{ticket.code}</p>
-                    {ticket.holder ? <p className="text-sm text-slate-700">{ticket.holder}</p> : null}
+                    <p className="font-mono text-lg font-semibold tracking-wider text-slate-900">
+                      {ticket.code}
+                    </p>
+                    {ticket.holder ? (
+                      <p className="text-sm text-slate-700">{ticket.holder}</p>
+                    ) : null}
                     {ticket.status === 'void' ? <Badge tone="danger">Void</Badge> : null}
                   </Card>
                 </li>

@@ -23,7 +23,9 @@ export interface CheckoutOffering {
 type FieldErrors = Partial<Record<string, string[]>>;
 
 /** Errors keyed by path ("contact.email", "attendees.0.name"), from the API's own schema. */
-function errorsByPath(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+function errorsByPath(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
@@ -32,7 +34,13 @@ function errorsByPath(issues: readonly { path: readonly PropertyKey[]; message: 
   return errors;
 }
 
-export function CheckoutForm({ holdId, offering }: { holdId: string; offering: CheckoutOffering | null }) {
+export function CheckoutForm({
+  holdId,
+  offering,
+}: {
+  holdId: string;
+  offering: CheckoutOffering | null;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const hold = useQuery(trpc.holds.get.queryOptions({ holdId }, { staleTime: Infinity }));
@@ -63,7 +71,11 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
 
   const data = hold.data;
   const backHref =
-    offering && data.occurrenceId ? `/o/${offering.slug}/${data.occurrenceId}` : offering ? `/o/${offering.slug}` : '/';
+    offering && data.occurrenceId
+      ? `/o/${offering.slug}/${data.occurrenceId}`
+      : offering
+        ? `/o/${offering.slug}`
+        : '/';
   const expired = data.status === 'expired' || data.status === 'released' || secondsLeft === 0;
   const seatWord = data.items.some((item) => item.kind === 'seat') ? 'seats' : 'tickets';
 
@@ -78,7 +90,10 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
     return (
       <Alert tone="warning" title="Your hold has expired">
         <p>We kept your {seatWord} for a limited time and they have been released for others.</p>
-        <Link href={backHref} className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'mt-3' })}>
+        <Link
+          href={backHref}
+          className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'mt-3' })}
+        >
           Choose again
         </Link>
       </Alert>
@@ -86,7 +101,9 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
   }
 
   const attendeeCount = offering?.asksAttendeeNames
-    ? data.items.filter((item) => item.kind === 'seat' || item.kind === 'ticket').reduce((sum, item) => sum + item.quantity, 0)
+    ? data.items
+        .filter((item) => item.kind === 'seat' || item.kind === 'ticket')
+        .reduce((sum, item) => sum + item.quantity, 0)
     : 0;
   const attendeeWord = offering?.kind === 'trip' ? 'Passenger' : 'Attendee';
 
@@ -97,10 +114,16 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
     const input = {
       holdId,
       idempotencyKey: checkoutIdempotencyKey(holdId),
-      contact: { name: formText(form, 'name'), email: formText(form, 'email'), phone: phone || undefined },
+      contact: {
+        name: formText(form, 'name'),
+        email: formText(form, 'email'),
+        phone: phone || undefined,
+      },
       attendees:
         attendeeCount > 0
-          ? Array.from({ length: attendeeCount }, (_, index) => ({ name: formText(form, `attendee-${index}`) }))
+          ? Array.from({ length: attendeeCount }, (_, index) => ({
+              name: formText(form, `attendee-${index}`),
+            }))
           : undefined,
       promoCode,
     };
@@ -137,7 +160,11 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="flex flex-col gap-4 lg:col-span-2">
-        <p role="timer" aria-live="off" className="rounded-md bg-brand-50 px-4 py-2 font-medium text-brand-800">
+        <p
+          role="timer"
+          aria-live="off"
+          className="rounded-md bg-brand-50 px-4 py-2 font-medium text-brand-800"
+        >
           Your {seatWord} are held for {formatMinutesSeconds(secondsLeft ?? 0)}
         </p>
         <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
@@ -147,8 +174,16 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
             </Alert>
           ) : null}
           <fieldset className="flex flex-col gap-4">
-            <legend className="mb-2 text-lg font-semibold text-slate-900">Your contact details</legend>
-            <Field label="Name" name="name" autoComplete="name" required errors={fieldErrors['contact.name']} />
+            <legend className="mb-2 text-lg font-semibold text-slate-900">
+              Your contact details
+            </legend>
+            <Field
+              label="Name"
+              name="name"
+              autoComplete="name"
+              required
+              errors={fieldErrors['contact.name']}
+            />
             <Field
               label="Email"
               name="email"
@@ -168,7 +203,9 @@ export function CheckoutForm({ holdId, offering }: { holdId: string; offering: C
           </fieldset>
           {attendeeCount > 0 ? (
             <fieldset className="flex flex-col gap-4">
-              <legend className="mb-2 text-lg font-semibold text-slate-900">{attendeeWord} names</legend>
+              <legend className="mb-2 text-lg font-semibold text-slate-900">
+                {attendeeWord} names
+              </legend>
               {Array.from({ length: attendeeCount }, (_, index) => (
                 <Field
                   key={index}

@@ -38,7 +38,9 @@ export function DateBooking({
   if (data.status !== 'scheduled') {
     return (
       <Alert tone="warning" title="Not on sale">
-        {data.status === 'cancelled' ? 'This date was cancelled.' : 'This date has already taken place.'}
+        {data.status === 'cancelled'
+          ? 'This date was cancelled.'
+          : 'This date has already taken place.'}
       </Alert>
     );
   }

@@ -19,10 +19,14 @@ export function HoldSummary({
 }) {
   const trpc = useTRPC();
   const price = useQuery(
-    trpc.holds.price.queryOptions({ holdId, promoCode }, { retry: false, placeholderData: (previous) => previous }),
+    trpc.holds.price.queryOptions(
+      { holdId, promoCode },
+      { retry: false, placeholderData: (previous) => previous },
+    ),
   );
   const quote = price.data;
-  const money = (amount: number) => formatMoney({ amount, currency: quote?.currency ?? items[0]?.unitPrice.currency ?? 'EUR' });
+  const money = (amount: number) =>
+    formatMoney({ amount, currency: quote?.currency ?? items[0]?.unitPrice.currency ?? 'EUR' });
 
   return (
     <section aria-labelledby="summary-heading" className="flex flex-col gap-2">
@@ -31,17 +35,28 @@ export function HoldSummary({
       </h2>
       <ul className="flex flex-col gap-1 text-sm">
         {items.map((item, index) => (
-          <li key={`${item.seatId ?? item.ticketTypeId ?? item.addOnId ?? ''}-${index}`} className="flex justify-between gap-2">
+          <li
+            key={`${item.seatId ?? item.ticketTypeId ?? item.addOnId ?? ''}-${index}`}
+            className="flex justify-between gap-2"
+          >
             <span>
               {item.quantity > 1 ? `${item.quantity} × ` : null}
               {item.description}
             </span>
-            <span>{formatMoney({ amount: item.unitPrice.amount * item.quantity, currency: item.unitPrice.currency })}</span>
+            <span>
+              {formatMoney({
+                amount: item.unitPrice.amount * item.quantity,
+                currency: item.unitPrice.currency,
+              })}
+            </span>
           </li>
         ))}
       </ul>
       {quote ? (
-        <dl aria-label="Price breakdown" className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 border-t border-slate-200 pt-2 text-sm">
+        <dl
+          aria-label="Price breakdown"
+          className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 border-t border-slate-200 pt-2 text-sm"
+        >
           <dt>Subtotal</dt>
           <dd className="text-right">{money(quote.subtotal)}</dd>
           {quote.discount > 0 ? (

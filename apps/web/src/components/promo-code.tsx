@@ -33,7 +33,9 @@ export function PromoCode({
     }
     setChecking(true);
     try {
-      await queryClient.fetchQuery(trpc.holds.price.queryOptions({ holdId, promoCode }, { retry: false }));
+      await queryClient.fetchQuery(
+        trpc.holds.price.queryOptions({ holdId, promoCode }, { retry: false }),
+      );
       onApply(promoCode);
     } catch (failure) {
       setError(readApiError(failure).message);
@@ -64,7 +66,11 @@ export function PromoCode({
           Apply
         </Button>
       </div>
-      {applied ? <p role="status" className="text-sm text-emerald-800">Code {applied} applied.</p> : null}
+      {applied ? (
+        <p role="status" className="text-sm text-emerald-800">
+          Code {applied} applied.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -69,7 +69,9 @@ export function SeatSelection({
   );
 
   const byId = useMemo(() => new Map(seats.map((seat) => [seat.id, seat])), [seats]);
-  const chosen = selected.map((id) => byId.get(id)).filter((seat): seat is Seat => seat !== undefined);
+  const chosen = selected
+    .map((id) => byId.get(id))
+    .filter((seat): seat is Seat => seat !== undefined);
   const total = chosen.reduce((sum, seat) => sum + (seat.price ?? 0), 0);
   const sections = [...new Set(seats.map((seat) => seat.section))];
 
@@ -138,8 +140,8 @@ export function SeatSelection({
           {lostSeats.length > 0 ? (
             <Alert tone="warning" title="Some seats were just taken">
               <p>
-                {lostSeats.map(seatName).join('; ')} {lostSeats.length === 1 ? 'was' : 'were'} booked
-                by someone else a moment ago.
+                {lostSeats.map(seatName).join('; ')} {lostSeats.length === 1 ? 'was' : 'were'}{' '}
+                booked by someone else a moment ago.
               </p>
               <p className="mt-1">
                 {chosen.length > 0
@@ -162,7 +164,9 @@ export function SeatSelection({
                       type="button"
                       className="rounded text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
                       aria-label={`Remove ${seatName(seat)}`}
-                      onClick={() => setSelected((current) => current.filter((id) => id !== seat.id))}
+                      onClick={() =>
+                        setSelected((current) => current.filter((id) => id !== seat.id))
+                      }
                     >
                       Remove
                     </button>

@@ -21,13 +21,19 @@ export function TicketSelection({
   availability: Availability;
 }) {
   const [quantities, setQuantities] = useState<Record<string, number>>({});
-  const [problem, setProblem] = useState<{ message: string; fieldErrors: Record<string, string[] | undefined> } | null>(null);
+  const [problem, setProblem] = useState<{
+    message: string;
+    fieldErrors: Record<string, string[] | undefined>;
+  } | null>(null);
   const { hold, pending } = useCreateHold(offering.slug);
   const { currency } = availability;
 
   const rows = availability.ticketTypes.map((type) => {
     const limits = offering.ticketTypes.find((item) => item.id === type.id);
-    const max = Math.max(0, Math.min(type.remaining, limits?.maxPerOrder ?? offering.maxPerOrder, offering.maxPerOrder));
+    const max = Math.max(
+      0,
+      Math.min(type.remaining, limits?.maxPerOrder ?? offering.maxPerOrder, offering.maxPerOrder),
+    );
     return { ...type, description: limits?.description ?? '', min: limits?.minPerOrder ?? 1, max };
   });
   const count = rows.reduce((sum, row) => sum + (quantities[row.id] ?? 0), 0);
@@ -62,10 +68,18 @@ export function TicketSelection({
             <Card key={row.id} className="flex flex-wrap items-end justify-between gap-3 p-4">
               <div>
                 <h3 className="font-semibold text-slate-900">{row.name}</h3>
-                {row.description ? <p className="text-sm text-slate-700">{row.description}</p> : null}
+                {row.description ? (
+                  <p className="text-sm text-slate-700">{row.description}</p>
+                ) : null}
                 <p className="text-sm text-slate-800">
                   {formatMoney({ amount: row.price, currency })} ·{' '}
-                  <span className={row.remaining <= LOW_STOCK ? 'font-semibold text-amber-900' : undefined}>{stock}</span>
+                  <span
+                    className={
+                      row.remaining <= LOW_STOCK ? 'font-semibold text-amber-900' : undefined
+                    }
+                  >
+                    {stock}
+                  </span>
                 </p>
               </div>
               <Field
@@ -82,7 +96,9 @@ export function TicketSelection({
                 errors={problem?.fieldErrors[row.id]}
                 onChange={(event) => {
                   const parsed = Number.parseInt(event.target.value, 10);
-                  const quantity = Number.isNaN(parsed) ? 0 : Math.max(0, Math.min(row.max, parsed));
+                  const quantity = Number.isNaN(parsed)
+                    ? 0
+                    : Math.max(0, Math.min(row.max, parsed));
                   setQuantities((current) => ({ ...current, [row.id]: quantity }));
                 }}
               />

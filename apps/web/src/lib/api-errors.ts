@@ -15,5 +15,7 @@ export function apiErrorDetails(error: unknown): Record<string, unknown> {
 /** String ids listed under `key` in an error's details. */
 export function detailIds(error: unknown, key: string): string[] {
   const value = apiErrorDetails(error)[key];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }

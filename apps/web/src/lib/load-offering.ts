@@ -9,7 +9,10 @@ export const loadOffering = cache(async (slug: string) => {
   try {
     return await api.catalog.offering({ slug });
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) {
+    if (
+      error instanceof TRPCError &&
+      (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')
+    ) {
       return null;
     }
     throw error;

@@ -88,7 +88,14 @@ function neighbour(seats: readonly SeatMapSeat[], from: SeatMapSeat, direction: 
  * marks say: wheelchair places are squares, unavailable seats carry a cross, chosen seats
  * a tick.
  */
-export function SeatMap({ seats, categories, selectedIds, onToggle, label, className }: SeatMapProps) {
+export function SeatMap({
+  seats,
+  categories,
+  selectedIds,
+  onToggle,
+  label,
+  className,
+}: SeatMapProps) {
   const [focusId, setFocusId] = useState<string | null>(null);
   const refs = useRef(new Map<string, SVGGElement>());
   const colorOf = useMemo(
@@ -150,7 +157,11 @@ export function SeatMap({ seats, categories, selectedIds, onToggle, label, class
       {seats.map((seat) => {
         const selected = selectedIds.has(seat.id);
         const free = seat.status === 'free';
-        const fill = selected ? '#0f172a' : free ? (colorOf.get(seat.category) ?? '#64748b') : '#e2e8f0';
+        const fill = selected
+          ? '#0f172a'
+          : free
+            ? (colorOf.get(seat.category) ?? '#64748b')
+            : '#e2e8f0';
         const stroke = free || selected ? '#0f172a' : '#94a3b8';
         return (
           <g
@@ -188,7 +199,14 @@ export function SeatMap({ seats, categories, selectedIds, onToggle, label, class
                 strokeWidth={size * 0.08}
               />
             ) : (
-              <circle cx={seat.x} cy={seat.y} r={half} fill={fill} stroke={stroke} strokeWidth={size * 0.08} />
+              <circle
+                cx={seat.x}
+                cy={seat.y}
+                r={half}
+                fill={fill}
+                stroke={stroke}
+                strokeWidth={size * 0.08}
+              />
             )}
             {!free && !selected ? (
               <path
@@ -236,7 +254,16 @@ export function SeatMapLegend({ categories }: { categories: readonly SeatMapCate
       ))}
       <li className="flex items-center gap-2">
         <svg aria-hidden="true" viewBox="0 0 10 10" className="size-4">
-          <rect x="1" y="1" width="8" height="8" rx="1" fill="#ffffff" stroke="#0f172a" strokeWidth="0.7" />
+          <rect
+            x="1"
+            y="1"
+            width="8"
+            height="8"
+            rx="1"
+            fill="#ffffff"
+            stroke="#0f172a"
+            strokeWidth="0.7"
+          />
         </svg>
         Wheelchair place (square)
       </li>

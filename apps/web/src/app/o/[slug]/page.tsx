@@ -64,12 +64,16 @@ export default async function OfferingPage({ params }: Props) {
             <ul className="flex flex-col gap-3">
               {items.map((item) => {
                 const when = formatDateTime(item.startsAt, timeZone);
-                const bookable = item.status === 'scheduled' && item.salesOpen && item.remaining > 0;
+                const bookable =
+                  item.status === 'scheduled' && item.salesOpen && item.remaining > 0;
                 return (
                   <li key={item.id}>
                     <Card className="flex flex-wrap items-center justify-between gap-3 p-4">
                       <div className="flex flex-col gap-1">
-                        <time className="font-medium text-slate-900" dateTime={item.startsAt.toISOString()}>
+                        <time
+                          className="font-medium text-slate-900"
+                          dateTime={item.startsAt.toISOString()}
+                        >
                           {when}
                         </time>
                         <div className="flex flex-wrap gap-2 text-sm">
@@ -85,7 +89,9 @@ export default async function OfferingPage({ params }: Props) {
                           {!item.salesOpen && item.status === 'scheduled' ? (
                             <Badge>Not on sale yet</Badge>
                           ) : null}
-                          {item.fromPrice ? <Badge tone="brand">from {formatMoney(item.fromPrice)}</Badge> : null}
+                          {item.fromPrice ? (
+                            <Badge tone="brand">from {formatMoney(item.fromPrice)}</Badge>
+                          ) : null}
                         </div>
                       </div>
                       {bookable ? (

@@ -39,7 +39,9 @@ export default async function DatePage({ params }: Props) {
         title={offering.name}
         description={
           date ? (
-            <time dateTime={date.startsAt.toISOString()}>{formatDateTime(date.startsAt, timeZone)}</time>
+            <time dateTime={date.startsAt.toISOString()}>
+              {formatDateTime(date.startsAt, timeZone)}
+            </time>
           ) : (
             `This ${words.singular} is not on sale.`
           )
@@ -51,12 +53,14 @@ export default async function DatePage({ params }: Props) {
           offering={{
             slug: offering.slug,
             maxPerOrder: offering.maxPerOrder,
-            ticketTypes: offering.ticketTypes.map(({ id, description, minPerOrder, maxPerOrder }) => ({
-              id,
-              description,
-              minPerOrder,
-              maxPerOrder,
-            })),
+            ticketTypes: offering.ticketTypes.map(
+              ({ id, description, minPerOrder, maxPerOrder }) => ({
+                id,
+                description,
+                minPerOrder,
+                maxPerOrder,
+              }),
+            ),
           }}
         />
       ) : (
