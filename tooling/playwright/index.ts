@@ -9,7 +9,20 @@ export interface AppSuiteOptions {
   databaseName: string;
   /** Extra environment for the app server. */
   env?: Record<string, string>;
+  /** Other processes the suite needs (e.g. the Stripe simulator), started before the tests. */
+  extraServers?: ExtraServer[];
 }
+
+export interface ExtraServer {
+  command: string;
+  /** Ready when this port accepts connections. */
+  port: number;
+  env?: Record<string, string>;
+  /** Run the command from this directory (the workspace root by default: pnpm filters work). */
+  cwd?: string;
+}
+
+const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export function databaseUrl(name: string): string {
   const url = new URL(testEnv.TEST_DATABASE_URL);
@@ -22,7 +35,12 @@ export function databaseUrl(name: string): string {
  * no machine here downloads browsers), the built app against a fresh demo database,
  * traces kept on failure.
  */
-export function defineAppSuite({ port, databaseName, env = {} }: AppSuiteOptions) {
+export function defineAppSuite({
+  port,
+  databaseName,
+  env = {},
+  extraServers = [],
+}: AppSuiteOptions) {
   const baseURL = `http://127.0.0.1:${port}`;
   const ci = testEnv.CI;
   return defineConfig({
@@ -55,23 +73,35 @@ export function defineAppSuite({ port, databaseName, env = {} }: AppSuiteOptions
         },
       },
     ],
-    webServer: {
-      // The built app (turbo runs `build` before `test:e2e`). Playwright starts it before
-      // globalSetup runs; the readiness URL (/signin) needs no database.
-      command: 'pnpm start',
-      url: `${baseURL}/signin`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-      env: {
-        PORT: String(port),
-        DATABASE_URL: databaseUrl(databaseName),
-        REDIS_URL: testEnv.TEST_REDIS_URL,
-        AUTH_SECRET: testEnv.E2E_AUTH_SECRET,
-        AUTH_TRUST_HOST: 'true',
-        ...env,
+    webServer: [
+      ...extraServers.map((server) => ({
+        command: server.command,
+        port: server.port,
+        cwd: server.cwd ?? workspaceRoot,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'pipe' as const,
+        stderr: 'pipe' as const,
+        env: server.env ?? {},
+      })),
+      {
+        // The built app (turbo runs `build` before `test:e2e`). Playwright starts it before
+        // globalSetup runs; the readiness URL (/signin) needs no database.
+        command: 'pnpm start',
+        url: `${baseURL}/signin`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        env: {
+          PORT: String(port),
+          DATABASE_URL: databaseUrl(databaseName),
+          REDIS_URL: testEnv.TEST_REDIS_URL,
+          AUTH_SECRET: testEnv.E2E_AUTH_SECRET,
+          AUTH_TRUST_HOST: 'true',
+          ...env,
+        },
       },
-    },
+    ],
   });
 }

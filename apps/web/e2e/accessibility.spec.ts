@@ -1,16 +1,43 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-for (const path of ['/', '/signin', '/signup']) {
+async function expectNoBlockingViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) }));
+  expect(blocking).toEqual([]);
+}
+
+for (const path of [
+  '/',
+  '/signin',
+  '/signup',
+  '/o/symphonie-fantastique',
+  '/o/jazz-a-la-villette',
+]) {
   test(`${path} has no serious or critical accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const blocking = violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) }));
-    expect(blocking).toEqual([]);
+    await expectNoBlockingViolations(page);
+  });
+}
+
+for (const [slug, ready] of [
+  ['symphonie-fantastique', 'Choose your seats'],
+  ['jazz-a-la-villette', 'Choose your tickets'],
+] as const) {
+  test(`a date of ${slug} has no serious or critical accessibility violations`, async ({
+    page,
+  }) => {
+    await page.goto(`/o/${slug}`);
+    await page
+      .getByRole('link', { name: /^Choose / })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { level: 2, name: ready })).toBeVisible();
+    await expectNoBlockingViolations(page);
   });
 }
