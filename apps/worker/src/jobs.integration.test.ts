@@ -388,7 +388,12 @@ describe('schedules', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
 
-    await start({ smtp: false, holdExpiryEveryMs: 500 });
+    const jobs = await start({ smtp: false, holdExpiryEveryMs: 500 });
+    // Without Stripe there is nothing to reconcile: only the expiry is scheduled.
+    const schedulers = await jobs.queues.maintenance.getJobSchedulers();
+    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every])).toEqual([
+      ['expire-holds', 500],
+    ]);
 
     await vi.waitFor(
       async () => {
