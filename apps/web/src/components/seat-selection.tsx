@@ -61,8 +61,8 @@ export function SeatSelection({
     () =>
       seats.map((seat) => ({
         ...seat,
-        // A seat no ticket type sells cannot be chosen.
-        status: seat.price === null && seat.status === 'free' ? 'blocked' : seat.status,
+        // No price: no tier is tied to the seat's category (coach fares); the hold prices
+        // it with the offering's default fare, shown at checkout.
         priceText: seat.price === null ? null : formatMoneyCode({ amount: seat.price, currency }),
       })),
     [seats, currency],
@@ -73,6 +73,7 @@ export function SeatSelection({
     .map((id) => byId.get(id))
     .filter((seat): seat is Seat => seat !== undefined);
   const total = chosen.reduce((sum, seat) => sum + (seat.price ?? 0), 0);
+  const pricedAtCheckout = chosen.some((seat) => seat.price === null);
   const sections = [...new Set(seats.map((seat) => seat.section))];
 
   function toggle(seat: SeatMapSeat) {
@@ -159,7 +160,9 @@ export function SeatSelection({
                 <li key={seat.id} className="flex items-center justify-between gap-2">
                   <span>{seatName(seat)}</span>
                   <span className="flex items-center gap-2">
-                    {seat.price !== null ? formatMoney({ amount: seat.price, currency }) : null}
+                    {seat.price !== null
+                      ? formatMoney({ amount: seat.price, currency })
+                      : 'Fare at checkout'}
                     <button
                       type="button"
                       className="rounded text-brand-700 underline focus-visible:outline-2 focus-visible:outline-brand-600"
@@ -177,7 +180,9 @@ export function SeatSelection({
           )}
           <p className="flex justify-between border-t border-slate-200 pt-2 font-semibold">
             <span>Total</span>
-            <span data-testid="selection-total">{formatMoney({ amount: total, currency })}</span>
+            <span data-testid="selection-total">
+              {pricedAtCheckout ? 'Shown at checkout' : formatMoney({ amount: total, currency })}
+            </span>
           </p>
           <Button onClick={onContinue} disabled={chosen.length === 0 || pending} pending={pending}>
             Continue
