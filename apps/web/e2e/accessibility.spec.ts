@@ -41,3 +41,27 @@ for (const [slug, ready] of [
     await expectNoBlockingViolations(page);
   });
 }
+
+test('checkout and the booking page have no serious or critical accessibility violations', async ({
+  page,
+}, testInfo) => {
+  // Its own client address: the API caps live holds per client, and tests run in parallel.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `10.250.${testInfo.retry}.1` });
+  await page.goto('/o/jazz-a-la-villette');
+  await page
+    .getByRole('link', { name: /^Choose / })
+    .first()
+    .click();
+  await page.getByLabel('Standard tickets').fill('1');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  await expect(page.getByTestId('checkout-total')).toBeVisible();
+  await expectNoBlockingViolations(page);
+
+  await page.getByLabel('Name').fill('Axe Check');
+  await page.getByLabel('Email').fill(`axe-${testInfo.retry}-${Date.now()}@example.test`);
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toBeVisible();
+  await expectNoBlockingViolations(page);
+});
