@@ -47,8 +47,10 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   process.exit(0);
 }
 
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+// `on`, not `once`: a second signal (tsx relays the one the process group already got)
+// must not fall back to the default action and kill the process mid-shutdown.
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
 
 async function start(): Promise<void> {
   await sql`select 1`.execute(db);
