@@ -4,7 +4,7 @@ import { AppError } from '../../errors';
 import type { InventoryEvents } from '../events/inventory';
 import { releaseInventoryOfHold } from '../inventory/release';
 import type { PaymentProvider } from '../payments/provider';
-import { createRefund, sendRefund } from '../payments/refunds';
+import { createRefund, refundablePayment, sendRefund } from '../payments/refunds';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
 import { returnPromo } from './promo';
@@ -74,13 +74,7 @@ export async function cancelBooking(
     const refundable = booking.paidAmount - booking.refundedAmount;
     let refundId: string | null = null;
     if (refundable > 0) {
-      const paid = await tx
-        .selectFrom('payments')
-        .select('id')
-        .where('bookingId', '=', booking.id)
-        .where('status', '=', 'succeeded')
-        .orderBy('createdAt', 'desc')
-        .executeTakeFirstOrThrow();
+      const paid = await refundablePayment(tx, booking.id);
       refundId = await createRefund(tx, {
         orgId: booking.orgId,
         paymentId: paid.id,

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
 import type { PaymentProvider } from './provider';
-import { createRefund, sendRefund } from './refunds';
+import { createRefund, refundablePayment, sendRefund } from './refunds';
 
 /**
  * Staff give money back, all of what remains or part of it, through the provider the
@@ -35,13 +35,7 @@ export async function refundBooking(
     if (amount <= 0 || amount > refundable) {
       throw new AppError('VALIDATION', `At most ${refundable} (minor units) can be refunded on this booking.`, { refundable });
     }
-    const payment = await tx
-      .selectFrom('payments')
-      .select('id')
-      .where('bookingId', '=', booking.id)
-      .where('status', '=', 'succeeded')
-      .orderBy('createdAt', 'desc')
-      .executeTakeFirstOrThrow();
+    const payment = await refundablePayment(tx, booking.id);
     const refundId = await createRefund(tx, {
       orgId: booking.orgId,
       bookingId: booking.id,

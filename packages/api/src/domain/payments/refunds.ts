@@ -30,6 +30,17 @@ export async function createRefund(
   ).id;
 }
 
+/** The payment a refund goes back through: the booking's latest successful one. */
+export async function refundablePayment(tx: Tx, bookingId: string): Promise<{ id: string }> {
+  return tx
+    .selectFrom('payments')
+    .select('id')
+    .where('bookingId', '=', bookingId)
+    .where('status', '=', 'succeeded')
+    .orderBy('createdAt', 'desc')
+    .executeTakeFirstOrThrow();
+}
+
 /** Applies a refund the provider confirmed: amounts on the payment and booking add up, once. */
 export async function completeRefund(tx: Tx, refundId: string, providerRef: string | null): Promise<void> {
   const refund = await tx
