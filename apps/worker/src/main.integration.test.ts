@@ -14,7 +14,9 @@ const databaseUrl = TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pos
 const redisUrl = TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+// tsx as a loader inside node, not the tsx CLI: the CLI relays signals to its child and
+// SIGKILLs it when the child has not acknowledged within 30 ms, which a loaded machine misses.
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 // The spawned workers' queues live under their own Redis prefix, removed after the run.
 const queuePrefix = uniquePrefix('main');
 
@@ -33,7 +35,7 @@ interface RunningWorker {
 const started: ChildProcess[] = [];
 
 function startWorker(env: Record<string, string>): RunningWorker {
-  const child = spawn(process.execPath, [tsxCli, 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
     cwd: workerDir,
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: queuePrefix, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
