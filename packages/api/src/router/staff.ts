@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { staffOrgs } from '../domain/access/membership';
 import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
 import { Reference } from '../domain/bookings/schemas';
+import { paymentLink } from '../domain/payments/payment-link';
 import { refundBooking } from '../domain/payments/refund-booking';
 import { StaffOccurrence, UpcomingOccurrencesInput } from '../domain/occurrences/schemas';
 import { upcomingOccurrences } from '../domain/occurrences/upcoming';
@@ -14,6 +15,12 @@ export const staffRouter = router({
     .query(({ ctx }) => staffOrgs(ctx.db, ctx.user.id)),
 
   bookings: router({
+    /** The payment page of a booking waiting for payment, to send to the customer. */
+    paymentLink: staffProcedure('bookings:write')
+      .input(z.object({ reference: Reference }))
+      .output(z.object({ url: z.string(), dueAt: z.date().nullable() }))
+      .query(({ ctx, input }) => paymentLink(ctx.db, input.reference, ctx.staff, ctx.payments)),
+
     /** A pay-at-venue booking was paid: confirm it (audited). */
     markPaid: staffProcedure('bookings:write')
       .input(z.object({ reference: Reference }))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createStaffUser } from '@tessera/db/seed';
+import { createOrg, createStaffUser } from '@tessera/db/seed';
 import { sql } from 'kysely';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,24 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     expect(await bookingRow(customerBooking.bookingId)).toMatchObject({ status: 'refunded', paidAmount: 4500, refundedAmount: 4500 });
     const charge = await s.stripe.paymentIntents.retrieve((await s.stripe.checkout.sessions.retrieve(customerBooking.sessionId)).payment_intent as string);
     expect(charge.amount_received).toBe(4500);
+  });
+
+  it('gives staff the payment link of a booking waiting for payment, and only of their org', async () => {
+    const booked = await bookWithStripe();
+    const agent = (await createStaffUser(t.db, { org: booked.org, role: 'agent' })).user;
+    const link = await (await t.caller({ userId: agent.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference });
+    expect(link.url).toBe(booked.result.payment?.redirectUrl);
+    const page = await fetch(link.url);
+    expect(await page.text()).toContain('Pay');
+
+    const outsider = (await createStaffUser(t.db, { org: await createOrg(t.db), role: 'owner' })).user;
+    await expect(
+      (await t.caller({ userId: outsider.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await s.control(`sessions/${booked.sessionId}/pay`);
+    await expect(
+      (await t.caller({ userId: agent.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('answers a forged or missing signature with 400 and changes nothing', async () => {
