@@ -51,10 +51,18 @@ export interface CreateContextOptions {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function createContext({ db, redis, headers, userId, engine, payments }: CreateContextOptions): Promise<Context> {
+export async function createContext({
+  db,
+  redis,
+  headers,
+  userId,
+  engine,
+  payments,
+}: CreateContextOptions): Promise<Context> {
   const requestedOrg = headers.get('x-tessera-org');
   const actor: Actor =
-    (await apiKeyActor(db, headers.get('authorization'))) ?? (userId ? { kind: 'user', userId } : { kind: 'guest' });
+    (await apiKeyActor(db, headers.get('authorization'))) ??
+    (userId ? { kind: 'user', userId } : { kind: 'guest' });
   return {
     db,
     redis,
@@ -87,6 +95,10 @@ async function apiKeyActor(db: Db, authorization: string | null): Promise<Actor 
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   // An unknown or revoked key is refused outright rather than treated as a guest.
-  if (!row) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This API key is not valid or has been revoked.' });
+  if (!row)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'This API key is not valid or has been revoked.',
+    });
   return { kind: 'apiKey', apiKeyId: row.id, orgId: row.orgId, scopes: row.scopes };
 }

@@ -16,7 +16,10 @@ export const env = createEnv({
   extends: [dbEnv],
   server: {
     REDIS_URL: devDefault(z.string().url(), 'redis://127.0.0.1:6379'),
-    AUTH_SECRET: devDefault(z.string().min(32), 'tessera-development-secret-do-not-use-in-production'),
+    AUTH_SECRET: devDefault(
+      z.string().min(32),
+      'tessera-development-secret-do-not-use-in-production',
+    ),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Anti-hoarding: live holds one client may have at once (0 = no cap, for load tests). */
     HOLDS_MAX_LIVE_PER_CLIENT: z.coerce.number().int().min(0).default(5),
@@ -36,7 +39,10 @@ export const env = createEnv({
     /** The From address of every email the platform sends. */
     MAIL_FROM: z.string().min(3).default('Tessera <no-reply@tessera.localhost>'),
     /** Namespace of the worker's BullMQ keys in Redis: one per environment sharing a Redis. */
-    QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('tessera'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .default('tessera'),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -10,7 +10,15 @@ export interface SessionLike {
 }
 
 /** The router called in-process, for React Server Components and server actions. */
-export async function createServerCaller({ headers, session }: { headers: Headers; session: SessionLike | null }) {
+export async function createServerCaller({
+  headers,
+  session,
+}: {
+  headers: Headers;
+  session: SessionLike | null;
+}) {
   const { db, redis } = serverResources();
-  return createCaller(await createContext({ db, redis, headers, userId: session?.user?.id ?? null }));
+  return createCaller(
+    await createContext({ db, redis, headers, userId: session?.user?.id ?? null }),
+  );
 }

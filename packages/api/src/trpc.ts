@@ -10,7 +10,9 @@ import { AppError, APP_ERROR_CODES, type AppErrorCode } from './errors';
 /** "email: Invalid email address; password: Too small: expected at least 8 characters" */
 function describeZodError(error: ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -73,7 +75,10 @@ export const staffProcedure = (permission: Permission) =>
   customerProcedure.use(async ({ ctx, next }) => {
     const staff: StaffMember | null = await membershipFor(ctx.db, ctx.user.id, ctx.requestedOrgId);
     if (!staff) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'This is only available to operator staff.' });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'This is only available to operator staff.',
+      });
     }
     if (!roleCan(staff.role, permission)) {
       throw new TRPCError({
@@ -90,7 +95,10 @@ export type ApiKeyScope = ApiKeys['scopes'][number];
 export const apiKeyProcedure = (scope: ApiKeyScope) =>
   publicProcedure.use(({ ctx, next }) => {
     if (ctx.actor.kind !== 'apiKey') {
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'This call needs an API key (Authorization: Bearer <key>).' });
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'This call needs an API key (Authorization: Bearer <key>).',
+      });
     }
     if (!ctx.actor.scopes.includes(scope)) {
       throw new TRPCError({ code: 'FORBIDDEN', message: `This API key lacks the ${scope} scope.` });

@@ -34,11 +34,18 @@ export function createAuth({ app }: { app: AuthApp }) {
     pages: { signIn: '/signin' },
     providers: [
       Credentials({
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+        },
         async authorize(raw) {
           const parsed = SignInInput.safeParse(raw);
           if (!parsed.success) throw new InvalidCredentials();
-          const user = await authenticate(serverResources().db, parsed.data.email, parsed.data.password);
+          const user = await authenticate(
+            serverResources().db,
+            parsed.data.email,
+            parsed.data.password,
+          );
           if (!user) throw new InvalidCredentials();
           if (app === 'admin' && !user.isStaff) throw new NotStaff();
           return { id: user.id, email: user.email, name: user.name };

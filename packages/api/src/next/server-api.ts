@@ -8,5 +8,7 @@ import { createServerCaller, type SessionLike } from '../server-caller';
  * whose `auth` is given; one caller per request.
  */
 export function createServerApi(auth: () => Promise<SessionLike | null>) {
-  return cache(async () => createServerCaller({ headers: new Headers(await headers()), session: await auth() }));
+  return cache(async () =>
+    createServerCaller({ headers: new Headers(await headers()), session: await auth() }),
+  );
 }

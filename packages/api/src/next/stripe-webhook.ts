@@ -9,7 +9,8 @@ export function createStripeWebhookHandler() {
   return async (req: Request): Promise<Response> => {
     const { stripe, provider } = configuredPayments();
     const webhookSecret = env.STRIPE_WEBHOOK_SECRET;
-    if (!stripe || !webhookSecret) return Response.json({ error: 'Stripe is not configured here' }, { status: 404 });
+    if (!stripe || !webhookSecret)
+      return Response.json({ error: 'Stripe is not configured here' }, { status: 404 });
     const { db, redis } = serverResources();
     return receiveStripeWebhook(await req.text(), req.headers.get('stripe-signature'), {
       db,

@@ -3,7 +3,13 @@ import type { Context } from '../context';
 import { cancelBooking } from '../domain/bookings/cancel';
 import { checkout, type BookingRequester } from '../domain/bookings/checkout';
 import { bookingByReference, customerBookings } from '../domain/bookings/lookup';
-import { BookingView, ByReferenceInput, CancelInput, CheckoutInput, CheckoutResult } from '../domain/bookings/schemas';
+import {
+  BookingView,
+  ByReferenceInput,
+  CancelInput,
+  CheckoutInput,
+  CheckoutResult,
+} from '../domain/bookings/schemas';
 import { AppError } from '../errors';
 import { customerProcedure, publicProcedure, router } from '../trpc';
 
@@ -18,14 +24,18 @@ export const bookingsRouter = router({
   checkout: publicProcedure
     .input(CheckoutInput)
     .output(CheckoutResult)
-    .mutation(({ ctx, input }) => checkout(ctx.db, input, requesterOf(ctx), { provider: ctx.payments, events: ctx.events })),
+    .mutation(({ ctx, input }) =>
+      checkout(ctx.db, input, requesterOf(ctx), { provider: ctx.payments, events: ctx.events }),
+    ),
 
   byReference: publicProcedure
     .input(ByReferenceInput)
     .output(BookingView)
     .query(({ ctx, input }) => bookingByReference(ctx.db, input.reference, input.email)),
 
-  mine: customerProcedure.output(z.array(BookingView)).query(({ ctx }) => customerBookings(ctx.db, ctx.user.id)),
+  mine: customerProcedure
+    .output(z.array(BookingView))
+    .query(({ ctx }) => customerBookings(ctx.db, ctx.user.id)),
 
   cancel: publicProcedure
     .input(CancelInput)
@@ -38,7 +48,10 @@ export const bookingsRouter = router({
             ? ({ kind: 'guest', email: input.email } as const)
             : null;
       if (!requester) throw new AppError('VALIDATION', 'Give the email the booking was made with.');
-      const { refundId } = await cancelBooking(ctx.db, input.reference, requester, { provider: ctx.payments, events: ctx.events });
+      const { refundId } = await cancelBooking(ctx.db, input.reference, requester, {
+        provider: ctx.payments,
+        events: ctx.events,
+      });
       return { reference: input.reference, refundRequested: refundId !== null };
     }),
 });

@@ -40,11 +40,17 @@ describe('developer.whoami (apiKeyProcedure)', () => {
   });
 
   it('refuses a key without the scope, a revoked key, and a call without a key', async () => {
-    await expect((await t.caller({ headers: await issueKey(['admin:read']) })).developer.whoami()).rejects.toMatchObject({
+    await expect(
+      (await t.caller({ headers: await issueKey(['admin:read']) })).developer.whoami(),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'This API key lacks the catalog:read scope.',
     });
-    await expect(t.caller({ headers: await issueKey(['catalog:read'], true) })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect((await t.caller()).developer.whoami()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(
+      t.caller({ headers: await issueKey(['catalog:read'], true) }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect((await t.caller()).developer.whoami()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 });

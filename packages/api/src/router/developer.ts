@@ -4,7 +4,12 @@ import { apiKeyProcedure, router } from '../trpc';
 export const developerRouter = router({
   /** Which org an API key belongs to and what it may do: the first call of an integration. */
   whoami: apiKeyProcedure('catalog:read')
-    .output(z.object({ org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }), scopes: z.array(z.string()) }))
+    .output(
+      z.object({
+        org: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+        scopes: z.array(z.string()),
+      }),
+    )
     .query(async ({ ctx }) => ({
       org: await ctx.db
         .selectFrom('orgs')

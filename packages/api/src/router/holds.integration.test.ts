@@ -20,9 +20,19 @@ describe('holds.create on seats', () => {
   it('holds the chosen seats with their price and an expiry, and shows them held', async () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 4 });
     const api = await t.caller(noLimits);
-    const hold = await api.holds.create({ occurrenceId: occurrence.id, seatIds: [at(seats, 0).id, at(seats, 1).id] });
-    expect(hold).toMatchObject({ status: 'active', occurrenceId: occurrence.id, total: { amount: 9000, currency: 'EUR' } });
-    expect(hold.items.map((item) => item.description)).toEqual(['Stalls, Row A, Seat 1 (Standard)', 'Stalls, Row A, Seat 2 (Standard)']);
+    const hold = await api.holds.create({
+      occurrenceId: occurrence.id,
+      seatIds: [at(seats, 0).id, at(seats, 1).id],
+    });
+    expect(hold).toMatchObject({
+      status: 'active',
+      occurrenceId: occurrence.id,
+      total: { amount: 9000, currency: 'EUR' },
+    });
+    expect(hold.items.map((item) => item.description)).toEqual([
+      'Stalls, Row A, Seat 1 (Standard)',
+      'Stalls, Row A, Seat 2 (Standard)',
+    ]);
     expect(hold.expiresAt.getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
     expect(await api.holds.get({ holdId: hold.holdId })).toEqual(hold);
   });
@@ -31,7 +41,12 @@ describe('holds.create on seats', () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 4 });
     const api = await t.caller(noLimits);
     await api.holds.create({ occurrenceId: occurrence.id, seatIds: [at(seats, 1).id] });
-    await expect(api.holds.create({ occurrenceId: occurrence.id, seatIds: [at(seats, 0).id, at(seats, 1).id] })).rejects.toMatchObject({
+    await expect(
+      api.holds.create({
+        occurrenceId: occurrence.id,
+        seatIds: [at(seats, 0).id, at(seats, 1).id],
+      }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: 'One of your seats was just taken. Please choose another.',
       cause: { code: 'SEAT_TAKEN', details: { seatIds: [at(seats, 1).id] } },
@@ -42,38 +57,71 @@ describe('holds.create on seats', () => {
       .where('occurrenceId', '=', occurrence.id)
       .where('status', '=', 'free')
       .execute();
-    expect(free.map((row) => row.seatId).sort()).toEqual([at(seats, 0).id, at(seats, 2).id, at(seats, 3).id].sort());
+    expect(free.map((row) => row.seatId).sort()).toEqual(
+      [at(seats, 0).id, at(seats, 2).id, at(seats, 3).id].sort(),
+    );
   });
 
   it('reclaims a seat whose hold expired, with no worker running', async () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 2 });
     const api = await t.caller(noLimits);
-    const first = await api.holds.create({ occurrenceId: occurrence.id, seatIds: [at(seats, 0).id] });
-    await sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${first.holdId}`.execute(t.db);
-    await sql`UPDATE occurrence_seats SET held_until = now() - interval '1 second' WHERE hold_id = ${first.holdId}`.execute(t.db);
+    const first = await api.holds.create({
+      occurrenceId: occurrence.id,
+      seatIds: [at(seats, 0).id],
+    });
+    await sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${first.holdId}`.execute(
+      t.db,
+    );
+    await sql`UPDATE occurrence_seats SET held_until = now() - interval '1 second' WHERE hold_id = ${first.holdId}`.execute(
+      t.db,
+    );
 
-    const second = await api.holds.create({ occurrenceId: occurrence.id, seatIds: [at(seats, 0).id] });
+    const second = await api.holds.create({
+      occurrenceId: occurrence.id,
+      seatIds: [at(seats, 0).id],
+    });
     expect(second.status).toBe('active');
     expect((await api.holds.get({ holdId: first.holdId })).status).toBe('expired');
     // The tidy-up job later marks the first hold expired without touching the seat it lost.
     expect(await expireHolds(t.db, noEvents)).toBeGreaterThanOrEqual(1);
-    const seat = await t.db.selectFrom('occurrenceSeats').select(['status', 'holdId']).where('seatId', '=', at(seats, 0).id).executeTakeFirstOrThrow();
+    const seat = await t.db
+      .selectFrom('occurrenceSeats')
+      .select(['status', 'holdId'])
+      .where('seatId', '=', at(seats, 0).id)
+      .executeTakeFirstOrThrow();
     expect(seat).toEqual({ status: 'held', holdId: second.holdId });
-    const outbox = await t.db.selectFrom('outbox').select('eventType').where('aggregateId', '=', first.holdId).execute();
-    expect(outbox.map((row) => row.eventType).sort()).toEqual(['hold.expired', 'inventory.released']);
+    const outbox = await t.db
+      .selectFrom('outbox')
+      .select('eventType')
+      .where('aggregateId', '=', first.holdId)
+      .execute();
+    expect(outbox.map((row) => row.eventType).sort()).toEqual([
+      'hold.expired',
+      'inventory.released',
+    ]);
   });
 
   it('500 buyers racing for random seats of a 100-seat date: every seat held once, nothing oversold', async () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 10, seatsPerRow: 10 });
     const results = await Promise.allSettled(
       Array.from({ length: 500 }, async (_, buyer) => {
-        const api = await t.caller({ ...noLimits, headers: { 'x-forwarded-for': `10.0.${buyer >> 8}.${buyer & 255}` } });
-        const picks = new Set(Array.from({ length: 1 + (buyer % 3) }, () => at(seats, Math.floor(Math.random() * seats.length)).id));
+        const api = await t.caller({
+          ...noLimits,
+          headers: { 'x-forwarded-for': `10.0.${buyer >> 8}.${buyer & 255}` },
+        });
+        const picks = new Set(
+          Array.from(
+            { length: 1 + (buyer % 3) },
+            () => at(seats, Math.floor(Math.random() * seats.length)).id,
+          ),
+        );
         return api.holds.create({ occurrenceId: occurrence.id, seatIds: [...picks] });
       }),
     );
     const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as { cause?: { code?: string } }] : []));
+    const refusals = results.flatMap((result) =>
+      result.status === 'rejected' ? [result.reason as { cause?: { code?: string } }] : [],
+    );
     expect(refusals.every((reason) => reason.cause?.code === 'SEAT_TAKEN')).toBe(true);
 
     const heldSeatIds = won.flatMap((hold) => hold.items.map((item) => item.seatId));
@@ -99,11 +147,21 @@ describe('holds.create on general admission', () => {
     const { occurrence, ticketType } = await generalAdmission(t.db, { quota: 50 });
     const results = await Promise.allSettled(
       Array.from({ length: 300 }, async (_, buyer) => {
-        const api = await t.caller({ ...noLimits, headers: { 'x-forwarded-for': `10.1.${buyer >> 8}.${buyer & 255}` } });
-        return api.holds.create({ occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 1 + (buyer % 3) }] });
+        const api = await t.caller({
+          ...noLimits,
+          headers: { 'x-forwarded-for': `10.1.${buyer >> 8}.${buyer & 255}` },
+        });
+        return api.holds.create({
+          occurrenceId: occurrence.id,
+          tickets: [{ ticketTypeId: ticketType.id, quantity: 1 + (buyer % 3) }],
+        });
       }),
     );
-    const held = results.reduce((sum, result) => sum + (result.status === 'fulfilled' ? (result.value.items[0]?.quantity ?? 0) : 0), 0);
+    const held = results.reduce(
+      (sum, result) =>
+        sum + (result.status === 'fulfilled' ? (result.value.items[0]?.quantity ?? 0) : 0),
+      0,
+    );
     const units = await t.db
       .selectFrom('ticketUnits')
       .select((eb) => [eb.fn.countAll<number>().as('n'), 'status'])
@@ -117,15 +175,30 @@ describe('holds.create on general admission', () => {
     // that no remaining buyer's quantity fitted.
     expect(held).toBeGreaterThanOrEqual(48);
     for (const result of results) {
-      if (result.status === 'rejected') expect((result.reason as { cause?: { code?: string } }).cause?.code).toBe('SOLD_OUT');
+      if (result.status === 'rejected')
+        expect((result.reason as { cause?: { code?: string } }).cause?.code).toBe('SOLD_OUT');
     }
   });
 
   it('enforces per-order limits and add-on stock, and changes nothing when refused', async () => {
-    const { offering, occurrence, ticketType } = await generalAdmission(t.db, { quota: 20, maxPerOrder: 4 });
-    const addOn = await createAddOn(t.db, { offering, name: 'Tote bag', priceAmount: 1200, stock: 1, maxPerOrder: 2 });
+    const { offering, occurrence, ticketType } = await generalAdmission(t.db, {
+      quota: 20,
+      maxPerOrder: 4,
+    });
+    const addOn = await createAddOn(t.db, {
+      offering,
+      name: 'Tote bag',
+      priceAmount: 1200,
+      stock: 1,
+      maxPerOrder: 2,
+    });
     const api = await t.caller(noLimits);
-    await expect(api.holds.create({ occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 5 }] })).rejects.toMatchObject({
+    await expect(
+      api.holds.create({
+        occurrenceId: occurrence.id,
+        tickets: [{ ticketTypeId: ticketType.id, quantity: 5 }],
+      }),
+    ).rejects.toMatchObject({
       cause: { code: 'LIMIT_EXCEEDED' },
     });
     const hold = await api.holds.create({
@@ -135,9 +208,18 @@ describe('holds.create on general admission', () => {
     });
     expect(hold.total.amount).toBe(2 * 2000 + 1200);
     await expect(
-      api.holds.create({ occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }], addOns: [{ addOnId: addOn.id, quantity: 1 }] }),
+      api.holds.create({
+        occurrenceId: occurrence.id,
+        tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }],
+        addOns: [{ addOnId: addOn.id, quantity: 1 }],
+      }),
     ).rejects.toMatchObject({ cause: { code: 'SOLD_OUT' }, message: 'Only 0 Tote bag left.' });
-    const heldUnits = await t.db.selectFrom('ticketUnits').select('unitNo').where('occurrenceId', '=', occurrence.id).where('status', '=', 'held').execute();
+    const heldUnits = await t.db
+      .selectFrom('ticketUnits')
+      .select('unitNo')
+      .where('occurrenceId', '=', occurrence.id)
+      .where('status', '=', 'held')
+      .execute();
     expect(heldUnits).toHaveLength(2);
 
     await api.holds.release({ holdId: hold.holdId });
@@ -154,27 +236,54 @@ describe('idempotency and anti-hoarding', () => {
   it('returns the first answer to a retried key and creates one hold', async () => {
     const { occurrence, ticketType } = await generalAdmission(t.db);
     const api = await t.caller(noLimits);
-    const request = { idempotencyKey: 'retry-key-0001', occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 2 }] };
-    const [first, second] = await Promise.all([api.holds.create(request), api.holds.create(request)]);
+    const request = {
+      idempotencyKey: 'retry-key-0001',
+      occurrenceId: occurrence.id,
+      tickets: [{ ticketTypeId: ticketType.id, quantity: 2 }],
+    };
+    const [first, second] = await Promise.all([
+      api.holds.create(request),
+      api.holds.create(request),
+    ]);
     expect(second).toEqual(first);
-    const holds = await t.db.selectFrom('holds').select('id').where('occurrenceId', '=', occurrence.id).execute();
+    const holds = await t.db
+      .selectFrom('holds')
+      .select('id')
+      .where('occurrenceId', '=', occurrence.id)
+      .execute();
     expect(holds).toHaveLength(1);
-    await expect(api.holds.create({ ...request, tickets: [{ ticketTypeId: ticketType.id, quantity: 3 }] })).rejects.toMatchObject({
+    await expect(
+      api.holds.create({ ...request, tickets: [{ ticketTypeId: ticketType.id, quantity: 3 }] }),
+    ).rejects.toMatchObject({
       cause: { code: 'IDEMPOTENCY_MISMATCH' },
     });
   });
 
   it('caps live holds per client and rate-limits holds.create per minute', async () => {
     const { occurrence, ticketType } = await generalAdmission(t.db);
-    const request = { occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }] };
-    const capped = await t.caller({ engine: { maxLiveHoldsPerClient: 2, holdsPerMinute: 0 }, headers: { 'x-forwarded-for': '192.0.2.10' } });
+    const request = {
+      occurrenceId: occurrence.id,
+      tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }],
+    };
+    const capped = await t.caller({
+      engine: { maxLiveHoldsPerClient: 2, holdsPerMinute: 0 },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    });
     await capped.holds.create(request);
     await capped.holds.create(request);
-    await expect(capped.holds.create(request)).rejects.toMatchObject({ cause: { code: 'LIMIT_EXCEEDED' } });
+    await expect(capped.holds.create(request)).rejects.toMatchObject({
+      cause: { code: 'LIMIT_EXCEEDED' },
+    });
 
-    const limited = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 2 }, headers: { 'x-forwarded-for': `rate-test-${crypto.randomUUID()}` } });
+    const limited = await t.caller({
+      engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 2 },
+      headers: { 'x-forwarded-for': `rate-test-${crypto.randomUUID()}` },
+    });
     await limited.holds.create(request);
     await limited.holds.create(request);
-    await expect(limited.holds.create(request)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', cause: { code: 'RATE_LIMITED' } });
+    await expect(limited.holds.create(request)).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      cause: { code: 'RATE_LIMITED' },
+    });
   });
 });

@@ -20,7 +20,9 @@ export const holdsRouter = router({
     .input(CreateHoldInput)
     .output(HoldView)
     .mutation(async ({ ctx, input }) => {
-      await sharedRateLimit(ctx.redis, 'holds.create', ctx.engine.holdsPerMinute).consume(ctx.clientKey);
+      await sharedRateLimit(ctx.redis, 'holds.create', ctx.engine.holdsPerMinute).consume(
+        ctx.clientKey,
+      );
       return createHold(ctx.db, input, requesterOf(ctx), {
         events: ctx.events,
         policy: { maxLiveHoldsPerClient: ctx.engine.maxLiveHoldsPerClient },

@@ -1,4 +1,11 @@
-import { createOccurrence, createOffering, createOrg, createStaffUser, createUser, createVenue } from '@tessera/db/seed';
+import {
+  createOccurrence,
+  createOffering,
+  createOrg,
+  createStaffUser,
+  createUser,
+  createVenue,
+} from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
 
@@ -16,7 +23,11 @@ beforeAll(async () => {
   t = await setupApiTest();
   const inOrg = async (name: string) => {
     const org = await createOrg(t.db, { name });
-    const venue = await createVenue(t.db, { org, name: `${name} Hall`, timeZone: 'Africa/Algiers' });
+    const venue = await createVenue(t.db, {
+      org,
+      name: `${name} Hall`,
+      timeZone: 'Africa/Algiers',
+    });
     const offering = await createOffering(t.db, { org, venue, name: `${name} Concert` });
     const occurrence = await createOccurrence(t.db, { offering, capacity: 80 });
     return { org, occurrence };
@@ -38,7 +49,12 @@ describe('staff.occurrences.upcoming', () => {
   it("lists the staff member's own org, in its venue's zone, and nothing of another org", async () => {
     const { items } = await (await t.caller({ userId: ownerA })).staff.occurrences.upcoming({});
     expect(items.map((item) => item.id)).toEqual([occurrenceA]);
-    expect(items[0]).toMatchObject({ timeZone: 'Africa/Algiers', capacity: 80, taken: 0, remaining: 80 });
+    expect(items[0]).toMatchObject({
+      timeZone: 'Africa/Algiers',
+      capacity: 80,
+      taken: 0,
+      remaining: 80,
+    });
   });
 
   it('is readable by an auditor (read-only role)', async () => {
@@ -54,23 +70,35 @@ describe('staff.occurrences.upcoming', () => {
   });
 
   it('refuses a customer and asks a guest to sign in', async () => {
-    await expect((await t.caller({ userId: customer })).staff.occurrences.upcoming({})).rejects.toMatchObject({
+    await expect(
+      (await t.caller({ userId: customer })).staff.occurrences.upcoming({}),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'This is only available to operator staff.',
     });
-    await expect((await t.caller()).staff.occurrences.upcoming({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect((await t.caller()).staff.occurrences.upcoming({})).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('lets a platform superadmin act in any org it names', async () => {
     const superadmin = await createUser(t.db, { superadmin: true });
-    const { items } = await (await t.caller({ userId: superadmin.id, orgId: orgB.id })).staff.occurrences.upcoming({});
+    const { items } = await (
+      await t.caller({ userId: superadmin.id, orgId: orgB.id })
+    ).staff.occurrences.upcoming({});
     expect(items.map((item) => item.id)).toEqual([occurrenceB]);
   });
 
   it('answers bad input readably over HTTP', async () => {
-    const { status, body } = await t.http('staff.occurrences.upcoming', { limit: 0 }, { userId: ownerA, method: 'GET' });
+    const { status, body } = await t.http(
+      'staff.occurrences.upcoming',
+      { limit: 0 },
+      { userId: ownerA, method: 'GET' },
+    );
     expect(status).toBe(400);
-    expect(body.error?.json.message).toBe('Invalid input: limit: Too small: expected number to be >=1');
+    expect(body.error?.json.message).toBe(
+      'Invalid input: limit: Too small: expected number to be >=1',
+    );
   });
 });
 
@@ -85,7 +113,11 @@ describe('staff.orgs', () => {
 
 describe('API keys', () => {
   it('refuses an unknown key outright instead of treating the call as a guest', async () => {
-    const { status, body } = await t.http('catalog.offerings', {}, { method: 'GET', headers: { authorization: 'Bearer tk_nope' } });
+    const { status, body } = await t.http(
+      'catalog.offerings',
+      {},
+      { method: 'GET', headers: { authorization: 'Bearer tk_nope' } },
+    );
     expect(status).toBe(401);
     expect(body.error?.json.message).toBe('This API key is not valid or has been revoked.');
   });

@@ -11,7 +11,9 @@ import { customerProcedure, router, staffProcedure } from '../trpc';
 export const staffRouter = router({
   /** The orgs the signed-in user works for (empty for a customer). */
   orgs: customerProcedure
-    .output(z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.string() })))
+    .output(
+      z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.string() })),
+    )
     .query(({ ctx }) => staffOrgs(ctx.db, ctx.user.id)),
 
   bookings: router({
@@ -26,7 +28,10 @@ export const staffRouter = router({
       .input(z.object({ reference: Reference }))
       .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'refund_due']) }))
       .mutation(({ ctx, input }) =>
-        markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, { events: ctx.events, requestId: ctx.requestId }),
+        markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, {
+          events: ctx.events,
+          requestId: ctx.requestId,
+        }),
       ),
   }),
 
@@ -41,7 +46,12 @@ export const staffRouter = router({
         }),
       )
       .output(z.object({ refundId: z.uuid(), amount: z.number().int() }))
-      .mutation(({ ctx, input }) => refundBooking(ctx.db, input, ctx.staff, { provider: ctx.payments, requestId: ctx.requestId })),
+      .mutation(({ ctx, input }) =>
+        refundBooking(ctx.db, input, ctx.staff, {
+          provider: ctx.payments,
+          requestId: ctx.requestId,
+        }),
+      ),
   }),
 
   occurrences: router({

@@ -5,5 +5,7 @@ export const waitlistRouter = router({
   join: publicProcedure
     .input(JoinWaitlistInput)
     .output(WaitlistEntryView)
-    .mutation(({ ctx, input }) => joinWaitlist(ctx.db, input, ctx.actor.kind === 'user' ? ctx.actor.userId : null)),
+    .mutation(({ ctx, input }) =>
+      joinWaitlist(ctx.db, input, ctx.actor.kind === 'user' ? ctx.actor.userId : null),
+    ),
 });

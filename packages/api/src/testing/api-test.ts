@@ -14,7 +14,12 @@ export interface HttpBody {
     json: {
       message: string;
       code: number;
-      data: { code: string; httpStatus: number; appCode: string | null; fieldErrors: Record<string, string[]> | null };
+      data: {
+        code: string;
+        httpStatus: number;
+        appCode: string | null;
+        fieldErrors: Record<string, string[]> | null;
+      };
     };
   };
 }
@@ -39,7 +44,14 @@ export async function setupApiTest({ poolSize }: { poolSize?: number } = {}) {
     const headers = new Headers(as.headers);
     if (as.orgId) headers.set('x-tessera-org', as.orgId);
     return createCaller(
-      await createContext({ db: database.db, redis, headers, userId: as.userId ?? null, engine: as.engine, payments: as.payments }),
+      await createContext({
+        db: database.db,
+        redis,
+        headers,
+        userId: as.userId ?? null,
+        engine: as.engine,
+        payments: as.payments,
+      }),
     );
   }
 
@@ -58,7 +70,8 @@ export async function setupApiTest({ poolSize }: { poolSize?: number } = {}) {
       endpoint: '/api/trpc',
       router: appRouter,
       req: new Request(url, { method, headers, body: method === 'POST' ? body : undefined }),
-      createContext: () => createContext({ db: database.db, redis, headers, userId: as.userId ?? null }),
+      createContext: () =>
+        createContext({ db: database.db, redis, headers, userId: as.userId ?? null }),
     });
     return { status: response.status, body: (await response.json()) as HttpBody };
   }

@@ -1,8 +1,18 @@
 import type { Db } from '@tessera/db';
-import { createOccurrence, createOffering, createOrg, createSeatMap, createTicketType, createVenue } from '@tessera/db/seed';
+import {
+  createOccurrence,
+  createOffering,
+  createOrg,
+  createSeatMap,
+  createTicketType,
+  createVenue,
+} from '@tessera/db/seed';
 
 /** A published concert with a seat map of `rows` x `seatsPerRow` seats, one price tier. */
-export async function seatedOccurrence(db: Db, { rows = 10, seatsPerRow = 10, priceAmount = 4500 } = {}) {
+export async function seatedOccurrence(
+  db: Db,
+  { rows = 10, seatsPerRow = 10, priceAmount = 4500 } = {},
+) {
   const org = await createOrg(db);
   const venue = await createVenue(db, { org });
   const offering = await createOffering(db, { org, venue, maxPerOrder: 10 });
@@ -17,10 +27,19 @@ export async function seatedOccurrence(db: Db, { rows = 10, seatsPerRow = 10, pr
 }
 
 /** A published general-admission event with one ticket type of `quota` units. */
-export async function generalAdmission(db: Db, { quota = 50, priceAmount = 2000, maxPerOrder = 10 } = {}) {
+export async function generalAdmission(
+  db: Db,
+  { quota = 50, priceAmount = 2000, maxPerOrder = 10 } = {},
+) {
   const org = await createOrg(db);
   const offering = await createOffering(db, { org, maxPerOrder });
-  const ticketType = await createTicketType(db, { offering, name: 'Standing', priceAmount, quotaPerOccurrence: quota, maxPerOrder });
+  const ticketType = await createTicketType(db, {
+    offering,
+    name: 'Standing',
+    priceAmount,
+    quotaPerOccurrence: quota,
+    maxPerOrder,
+  });
   const occurrence = await createOccurrence(db, { offering, capacity: quota });
   return { org, offering, ticketType, occurrence };
 }

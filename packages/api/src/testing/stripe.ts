@@ -14,19 +14,27 @@ const WEBHOOK_SECRET = 'whsec_tessera_tests';
  * The real Stripe SDK against the local simulator, whose webhooks reach a real HTTP
  * receiver running the production webhook code against the test database.
  */
-export async function setupStripe(db: Db, events: InventoryEvents, { deliverWebhooks = true } = {}) {
+export async function setupStripe(
+  db: Db,
+  events: InventoryEvents,
+  { deliverWebhooks = true } = {},
+) {
   const receiver: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const signature = req.headers['stripe-signature'];
-      void receiveStripeWebhook(Buffer.concat(chunks).toString('utf8'), typeof signature === 'string' ? signature : null, {
-        db,
-        stripe,
-        webhookSecret: WEBHOOK_SECRET,
-        provider,
-        events,
-      }).then(async (response) => {
+      void receiveStripeWebhook(
+        Buffer.concat(chunks).toString('utf8'),
+        typeof signature === 'string' ? signature : null,
+        {
+          db,
+          stripe,
+          webhookSecret: WEBHOOK_SECRET,
+          provider,
+          events,
+        },
+      ).then(async (response) => {
         res.writeHead(response.status, { 'content-type': 'application/json' });
         res.end(await response.text());
       });
@@ -43,7 +51,10 @@ export async function setupStripe(db: Db, events: InventoryEvents, { deliverWebh
     webhookSecret: WEBHOOK_SECRET,
     webhooks: { retryBaseMs: 20 },
   });
-  const stripe: Stripe = createStripeClient({ secretKey: 'sk_test_tessera', apiUrl: simulator.url });
+  const stripe: Stripe = createStripeClient({
+    secretKey: 'sk_test_tessera',
+    apiUrl: simulator.url,
+  });
   const provider: PaymentProvider = stripePayments(stripe, {
     secretKey: 'sk_test_tessera',
     apiUrl: simulator.url,
@@ -58,7 +69,8 @@ export async function setupStripe(db: Db, events: InventoryEvents, { deliverWebh
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`simulator ${path}: ${response.status} ${await response.text()}`);
     await simulator.flushWebhooks();
     return response.json() as Promise<unknown>;
   }

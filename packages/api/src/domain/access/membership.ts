@@ -13,7 +13,11 @@ export interface StaffMember {
  * The membership a staff request acts under: the requested org when given, else the
  * user's only (or oldest) membership. Platform superadmins act as owners in any org.
  */
-export async function membershipFor(db: Db, userId: string, requestedOrgId: string | null): Promise<StaffMember | null> {
+export async function membershipFor(
+  db: Db,
+  userId: string,
+  requestedOrgId: string | null,
+): Promise<StaffMember | null> {
   let query = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
@@ -23,7 +27,8 @@ export async function membershipFor(db: Db, userId: string, requestedOrgId: stri
     .limit(1);
   if (requestedOrgId) query = query.where('memberships.orgId', '=', requestedOrgId);
   const membership = await query.executeTakeFirst();
-  if (membership) return { userId, orgId: membership.orgId, role: membership.role, email: membership.email };
+  if (membership)
+    return { userId, orgId: membership.orgId, role: membership.role, email: membership.email };
 
   if (!requestedOrgId) return null;
   const superadmin = await db
@@ -33,7 +38,9 @@ export async function membershipFor(db: Db, userId: string, requestedOrgId: stri
     .where('users.id', '=', userId)
     .where('users.superadmin', '=', true)
     .executeTakeFirst();
-  return superadmin ? { userId, orgId: requestedOrgId, role: 'owner', email: `${superadmin.email} (platform)` } : null;
+  return superadmin
+    ? { userId, orgId: requestedOrgId, role: 'owner', email: `${superadmin.email} (platform)` }
+    : null;
 }
 
 export async function staffOrgs(db: Db, userId: string) {

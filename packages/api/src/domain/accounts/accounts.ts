@@ -14,7 +14,10 @@ export async function signUp(db: Db, input: SignUpInput): Promise<UserView> {
     return { ...user, isStaff: false };
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_key')) {
-      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+      throw new AppError(
+        'EMAIL_TAKEN',
+        'An account with this email already exists. Sign in instead.',
+      );
     }
     throw error;
   }
@@ -24,7 +27,11 @@ export async function signUp(db: Db, input: SignUpInput): Promise<UserView> {
 const timingDecoy = hashPassword('not-a-real-password-used-for-timing');
 
 /** The user whose password matches, or null; never says which of the two was wrong. */
-export async function authenticate(db: Db, email: string, password: string): Promise<UserView | null> {
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<UserView | null> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'passwordHash'])
@@ -42,10 +49,17 @@ export async function userView(db: Db, userId: string): Promise<UserView | null>
       'users.id',
       'users.email',
       'users.name',
-      eb.or([
-        eb('users.superadmin', '=', true),
-        eb.exists(eb.selectFrom('memberships').select('memberships.orgId').whereRef('memberships.userId', '=', 'users.id')),
-      ]).as('isStaff'),
+      eb
+        .or([
+          eb('users.superadmin', '=', true),
+          eb.exists(
+            eb
+              .selectFrom('memberships')
+              .select('memberships.orgId')
+              .whereRef('memberships.userId', '=', 'users.id'),
+          ),
+        ])
+        .as('isStaff'),
     ])
     .where('users.id', '=', userId)
     .executeTakeFirst();

@@ -10,7 +10,8 @@ import { enqueueOutbox } from '../shared/outbox';
 import { returnPromo } from './promo';
 import { cancellationDeadline } from './view';
 
-export type CancelRequester = { kind: 'guest'; email: string } | { kind: 'customer'; userId: string; email?: string };
+export type CancelRequester =
+  { kind: 'guest'; email: string } | { kind: 'customer'; userId: string; email?: string };
 
 /**
  * Cancels a booking under its offering's policy: inventory goes back on sale, tickets stop
@@ -42,22 +43,33 @@ export async function cancelBooking(
         'b.currency',
         'b.promoCodeId',
         'o.cancellationCutoffHours',
-        sql<Date | null>`coalesce(oc.starts_at, (SELECT min(starts_at) FROM booking_items WHERE booking_id = b.id))`.as('startsAt'),
+        sql<Date | null>`coalesce(oc.starts_at, (SELECT min(starts_at) FROM booking_items WHERE booking_id = b.id))`.as(
+          'startsAt',
+        ),
       ])
       .where('b.reference', '=', reference)
       .forUpdate('b')
       .executeTakeFirst();
     const mayCancel =
       booking &&
-      (requester.kind === 'guest' ? booking.contactEmail === requester.email : booking.customerUserId === requester.userId);
+      (requester.kind === 'guest'
+        ? booking.contactEmail === requester.email
+        : booking.customerUserId === requester.userId);
     // The same answer for "no such booking" and "not yours": references are not to be probed.
-    if (!booking || !mayCancel) throw new AppError('NOT_FOUND', 'No booking matches this reference and email.');
+    if (!booking || !mayCancel)
+      throw new AppError('NOT_FOUND', 'No booking matches this reference and email.');
     if (booking.status !== 'confirmed' && booking.status !== 'pending_payment') {
-      throw new AppError('CONFLICT', `This booking is already ${booking.status.replace('_', ' ')}.`);
+      throw new AppError(
+        'CONFLICT',
+        `This booking is already ${booking.status.replace('_', ' ')}.`,
+      );
     }
     const until = cancellationDeadline(booking.startsAt, booking.cancellationCutoffHours);
     if (!until || now >= until) {
-      throw new AppError('CONFLICT', 'This booking can no longer be cancelled online. Please contact the organiser.');
+      throw new AppError(
+        'CONFLICT',
+        'This booking can no longer be cancelled online. Please contact the organiser.',
+      );
     }
 
     await tx
@@ -65,11 +77,25 @@ export async function cancelBooking(
       .set({ status: 'cancelled', cancelledAt: sql<Date>`now()`, updatedAt: sql<Date>`now()` })
       .where('id', '=', booking.id)
       .execute();
-    await tx.updateTable('bookingItems').set({ status: 'cancelled' }).where('bookingId', '=', booking.id).execute();
-    await tx.updateTable('tickets').set({ status: 'void' }).where('bookingId', '=', booking.id).execute();
+    await tx
+      .updateTable('bookingItems')
+      .set({ status: 'cancelled' })
+      .where('bookingId', '=', booking.id)
+      .execute();
+    await tx
+      .updateTable('tickets')
+      .set({ status: 'void' })
+      .where('bookingId', '=', booking.id)
+      .execute();
     await freeInventoryOfBooking(tx, booking.id, booking.holdId);
-    await tx.updateTable('payments').set({ status: 'cancelled', updatedAt: new Date() }).where('bookingId', '=', booking.id).where('status', '=', 'pending').execute();
-    if (booking.promoCodeId && booking.status === 'pending_payment') await returnPromo(tx, booking.promoCodeId);
+    await tx
+      .updateTable('payments')
+      .set({ status: 'cancelled', updatedAt: new Date() })
+      .where('bookingId', '=', booking.id)
+      .where('status', '=', 'pending')
+      .execute();
+    if (booking.promoCodeId && booking.status === 'pending_payment')
+      await returnPromo(tx, booking.promoCodeId);
 
     const refundable = booking.paidAmount - booking.refundedAmount;
     let refundId: string | null = null;
@@ -91,7 +117,11 @@ export async function cancelBooking(
         aggregateType: 'booking',
         aggregateId: booking.id,
         eventType: 'booking.cancelled',
-        payload: { reference: booking.reference, refundAmount: refundable, currency: booking.currency },
+        payload: {
+          reference: booking.reference,
+          refundAmount: refundable,
+          currency: booking.currency,
+        },
       },
     ]);
     return { orgId: booking.orgId, occurrenceId: booking.occurrenceId, refundId };
@@ -102,9 +132,22 @@ export async function cancelBooking(
 }
 
 async function freeInventoryOfBooking(tx: Tx, bookingId: string, holdId: string | null) {
-  await tx.updateTable('occurrenceSeats').set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() }).where('bookingId', '=', bookingId).execute();
-  await tx.updateTable('ticketUnits').set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() }).where('bookingId', '=', bookingId).execute();
-  await tx.updateTable('slotReservations').set({ releasedAt: sql<Date>`now()` }).where('bookingId', '=', bookingId).where('releasedAt', 'is', null).execute();
+  await tx
+    .updateTable('occurrenceSeats')
+    .set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() })
+    .where('bookingId', '=', bookingId)
+    .execute();
+  await tx
+    .updateTable('ticketUnits')
+    .set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() })
+    .where('bookingId', '=', bookingId)
+    .execute();
+  await tx
+    .updateTable('slotReservations')
+    .set({ releasedAt: sql<Date>`now()` })
+    .where('bookingId', '=', bookingId)
+    .where('releasedAt', 'is', null)
+    .execute();
   // A booking still waiting for payment holds its inventory through its hold.
   if (holdId) await releaseInventoryOfHold(tx, holdId);
 }

@@ -33,15 +33,24 @@ export async function checkout(
   now = new Date(),
 ): Promise<CheckoutResult> {
   const { idempotencyKey, ...request } = input;
-  const booked = await idempotent(db, { scope: `bookings.checkout:${input.holdId}`, key: idempotencyKey, request }, (tx) =>
-    createBooking(tx, input, requester, deps.provider, now),
+  const booked = await idempotent(
+    db,
+    { scope: `bookings.checkout:${input.holdId}`, key: idempotencyKey, request },
+    (tx) => createBooking(tx, input, requester, deps.provider, now),
   );
-  if (booked.confirmedNow) deps.events.changed({ orgId: booked.orgId, occurrenceId: booked.occurrenceId ?? undefined });
+  if (booked.confirmedNow)
+    deps.events.changed({ orgId: booked.orgId, occurrenceId: booked.occurrenceId ?? undefined });
   const payment = booked.paymentId ? await startPayment(db, booked.paymentId, deps.provider) : null;
   return { reference: booked.reference, status: booked.status, total: booked.total, payment };
 }
 
-async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingRequester, provider: PaymentProvider, now: Date) {
+async function createBooking(
+  tx: Tx,
+  input: CheckoutInput,
+  requester: BookingRequester,
+  provider: PaymentProvider,
+  now: Date,
+) {
   const hold = await tx
     .selectFrom('holds')
     .selectAll()
@@ -51,13 +60,24 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
     .executeTakeFirst();
   if (!hold) throw new AppError('NOT_FOUND', 'This hold was not found.');
   if (hold.status === 'converted') {
-    const existing = await tx.selectFrom('bookings').select('reference').where('holdId', '=', hold.id).executeTakeFirst();
-    throw new AppError('CONFLICT', `This hold is already booked as ${existing?.reference ?? 'another booking'}.`, {
-      reference: existing?.reference,
-    });
+    const existing = await tx
+      .selectFrom('bookings')
+      .select('reference')
+      .where('holdId', '=', hold.id)
+      .executeTakeFirst();
+    throw new AppError(
+      'CONFLICT',
+      `This hold is already booked as ${existing?.reference ?? 'another booking'}.`,
+      {
+        reference: existing?.reference,
+      },
+    );
   }
   if (hold.status !== 'active' || !hold.live) {
-    throw new AppError('HOLD_EXPIRED', 'Your hold has expired and its places were released. Please choose again.');
+    throw new AppError(
+      'HOLD_EXPIRED',
+      'Your hold has expired and its places were released. Please choose again.',
+    );
   }
 
   const offering = await tx
@@ -66,7 +86,9 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
     .where('id', '=', hold.offeringId)
     .executeTakeFirstOrThrow();
   const view = await holdView(tx, hold.id);
-  const admissions = view.items.filter((item) => item.kind !== 'add_on').reduce((sum, item) => sum + item.quantity, 0);
+  const admissions = view.items
+    .filter((item) => item.kind !== 'add_on')
+    .reduce((sum, item) => sum + item.quantity, 0);
   const attendees = input.attendees ?? [];
   if (attendees.length && attendees.length !== admissions) {
     throw new AppError('VALIDATION', `Give one attendee for each of the ${admissions} places.`);
@@ -76,7 +98,12 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
   }
 
   const promo = input.promoCode
-    ? await redeemPromo(tx, { orgId: hold.orgId, offeringId: hold.offeringId, code: input.promoCode, currency: hold.currency })
+    ? await redeemPromo(tx, {
+        orgId: hold.orgId,
+        offeringId: hold.offeringId,
+        code: input.promoCode,
+        currency: hold.currency,
+      })
     : null;
   const price = await priceOfHold(tx, hold.id, promo);
   const free = price.total === 0;
@@ -105,8 +132,14 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
     paymentDueAt: dueAt,
   });
 
-  const discounts = allocateProportionally(price.discount, price.lines.map((line) => line.amount));
-  const taxes = allocateProportionally(price.tax, price.lines.map((line, i) => line.amount - (discounts[i] ?? 0)));
+  const discounts = allocateProportionally(
+    price.discount,
+    price.lines.map((line) => line.amount),
+  );
+  const taxes = allocateProportionally(
+    price.tax,
+    price.lines.map((line, i) => line.amount - (discounts[i] ?? 0)),
+  );
   const exclusiveTax = !price.taxInclusive;
   const items = await tx
     .insertInto('bookingItems')
@@ -140,7 +173,9 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
     .returning(['id', 'kind', 'quantity', 'position'])
     .execute();
   if (attendees.length) {
-    const places = items.filter((item) => item.kind !== 'add_on').sort((a, b) => a.position - b.position);
+    const places = items
+      .filter((item) => item.kind !== 'add_on')
+      .sort((a, b) => a.position - b.position);
     const placeOf = places.flatMap((item) => Array.from({ length: item.quantity }, () => item.id));
     await tx
       .insertInto('attendees')
@@ -159,22 +194,39 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
       .execute();
   }
 
-  await tx.updateTable('holds').set({ status: 'converted', endedAt: sql<Date>`now()` }).where('id', '=', hold.id).execute();
+  await tx
+    .updateTable('holds')
+    .set({ status: 'converted', endedAt: sql<Date>`now()` })
+    .where('id', '=', hold.id)
+    .execute();
   let paymentId: string | null = null;
   if (free) {
-    if (!(await sellInventoryOfHold(tx, hold.id, booking.id))) throw new AppError('HOLD_EXPIRED', 'Your hold has expired. Please choose again.');
+    if (!(await sellInventoryOfHold(tx, hold.id, booking.id)))
+      throw new AppError('HOLD_EXPIRED', 'Your hold has expired. Please choose again.');
     await confirmBooking(tx, booking.id);
   } else if (dueAt) {
     await keepInventoryUntil(tx, hold.id, dueAt);
     paymentId = (
       await tx
         .insertInto('payments')
-        .values({ orgId: hold.orgId, bookingId: booking.id, provider: provider.name, amount: price.total, currency: hold.currency })
+        .values({
+          orgId: hold.orgId,
+          bookingId: booking.id,
+          provider: provider.name,
+          amount: price.total,
+          currency: hold.currency,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
     await enqueueOutbox(tx, [
-      { orgId: hold.orgId, aggregateType: 'booking', aggregateId: booking.id, eventType: 'booking.payment_requested', payload: { reference: booking.reference } },
+      {
+        orgId: hold.orgId,
+        aggregateType: 'booking',
+        aggregateId: booking.id,
+        eventType: 'booking.payment_requested',
+        payload: { reference: booking.reference },
+      },
     ]);
   }
   return {
@@ -191,20 +243,48 @@ async function createBooking(tx: Tx, input: CheckoutInput, requester: BookingReq
 /** A paid booking keeps its hold's inventory until the payment deadline, not the hold's ten minutes. */
 async function keepInventoryUntil(tx: Tx, holdId: string, dueAt: Date) {
   await tx.updateTable('holds').set({ expiresAt: dueAt }).where('id', '=', holdId).execute();
-  await tx.updateTable('occurrenceSeats').set({ heldUntil: dueAt }).where('holdId', '=', holdId).where('status', '=', 'held').execute();
-  await tx.updateTable('ticketUnits').set({ heldUntil: dueAt }).where('holdId', '=', holdId).where('status', '=', 'held').execute();
-  await tx.updateTable('slotReservations').set({ heldUntil: dueAt }).where('holdId', '=', holdId).where('releasedAt', 'is', null).execute();
+  await tx
+    .updateTable('occurrenceSeats')
+    .set({ heldUntil: dueAt })
+    .where('holdId', '=', holdId)
+    .where('status', '=', 'held')
+    .execute();
+  await tx
+    .updateTable('ticketUnits')
+    .set({ heldUntil: dueAt })
+    .where('holdId', '=', holdId)
+    .where('status', '=', 'held')
+    .execute();
+  await tx
+    .updateTable('slotReservations')
+    .set({ heldUntil: dueAt })
+    .where('holdId', '=', holdId)
+    .where('releasedAt', 'is', null)
+    .execute();
 }
 
-async function startOf(tx: Tx, occurrenceId: string | null, items: { startsAt: Date | null }[]): Promise<Date | null> {
+async function startOf(
+  tx: Tx,
+  occurrenceId: string | null,
+  items: { startsAt: Date | null }[],
+): Promise<Date | null> {
   if (occurrenceId) {
-    return (await tx.selectFrom('occurrences').select('startsAt').where('id', '=', occurrenceId).executeTakeFirstOrThrow()).startsAt;
+    return (
+      await tx
+        .selectFrom('occurrences')
+        .select('startsAt')
+        .where('id', '=', occurrenceId)
+        .executeTakeFirstOrThrow()
+    ).startsAt;
   }
   return items.find((item) => item.startsAt)?.startsAt ?? null;
 }
 
 /** Inserts with a fresh reference; a collision (one in ~10^11) draws again. */
-async function insertBooking(tx: Tx, values: Omit<Insertable<Bookings>, 'reference'>): Promise<{ id: string; reference: string }> {
+async function insertBooking(
+  tx: Tx,
+  values: Omit<Insertable<Bookings>, 'reference'>,
+): Promise<{ id: string; reference: string }> {
   for (;;) {
     const reference = newReference();
     const row = await tx

@@ -9,10 +9,16 @@ import { newTicketCode } from './reference';
  * false, changing nothing, when some of it was lost (the hold lapsed and someone else
  * claimed it): the caller must not confirm.
  */
-export async function sellInventoryOfHold(tx: Tx, holdId: string, bookingId: string): Promise<boolean> {
+export async function sellInventoryOfHold(
+  tx: Tx,
+  holdId: string,
+  bookingId: string,
+): Promise<boolean> {
   await sql`SAVEPOINT sell_inventory`.execute(tx);
   const sold = await sellAll(tx, holdId, bookingId);
-  await sql.raw(sold ? 'RELEASE SAVEPOINT sell_inventory' : 'ROLLBACK TO SAVEPOINT sell_inventory').execute(tx);
+  await sql
+    .raw(sold ? 'RELEASE SAVEPOINT sell_inventory' : 'ROLLBACK TO SAVEPOINT sell_inventory')
+    .execute(tx);
   return sold;
 }
 
@@ -22,7 +28,8 @@ async function sellAll(tx: Tx, holdId: string, bookingId: string): Promise<boole
     .select(['kind', 'quantity'])
     .where('holdId', '=', holdId)
     .execute();
-  const want = (kind: string) => expected.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.quantity, 0);
+  const want = (kind: string) =>
+    expected.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.quantity, 0);
   const seats = await sql`
     UPDATE occurrence_seats SET status = 'sold', booking_id = ${bookingId}, held_until = NULL, updated_at = now()
     WHERE hold_id = ${holdId} AND status = 'held'
@@ -59,7 +66,12 @@ export async function confirmBooking(tx: Tx, bookingId: string): Promise<boolean
     .where('kind', 'in', ['seat', 'ticket', 'slot'])
     .orderBy('position')
     .execute();
-  const attendees = await tx.selectFrom('attendees').select('id').where('bookingId', '=', bookingId).orderBy('position').execute();
+  const attendees = await tx
+    .selectFrom('attendees')
+    .select('id')
+    .where('bookingId', '=', bookingId)
+    .orderBy('position')
+    .execute();
   const tickets = items.flatMap((item) => Array.from({ length: item.quantity }, () => item));
   if (tickets.length) {
     await tx
@@ -82,7 +94,11 @@ export async function confirmBooking(tx: Tx, bookingId: string): Promise<boolean
       aggregateType: 'booking',
       aggregateId: booking.id,
       eventType: 'booking.confirmed',
-      payload: { reference: booking.reference, occurrenceId: booking.occurrenceId, email: booking.contactEmail },
+      payload: {
+        reference: booking.reference,
+        occurrenceId: booking.occurrenceId,
+        email: booking.contactEmail,
+      },
     },
   ]);
   return true;

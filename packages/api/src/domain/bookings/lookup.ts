@@ -4,7 +4,11 @@ import type { BookingView } from './schemas';
 import { bookingView } from './view';
 
 /** A guest finds a booking by its reference and the email it was made with. */
-export async function bookingByReference(db: Db, reference: string, email: string): Promise<BookingView> {
+export async function bookingByReference(
+  db: Db,
+  reference: string,
+  email: string,
+): Promise<BookingView> {
   const booking = await db
     .selectFrom('bookings')
     .select('id')

@@ -22,8 +22,15 @@ export async function markOfflinePaymentPaid(
       .where('p.provider', '=', 'offline')
       .orderBy('p.createdAt', 'desc')
       .executeTakeFirst();
-    if (!payment) throw new AppError('NOT_FOUND', 'No booking of your organisation with a pay-at-venue payment has this reference.');
-    const { outcome, refundId } = await settlePayment(tx, { paymentId: payment.id, amount: payment.amount });
+    if (!payment)
+      throw new AppError(
+        'NOT_FOUND',
+        'No booking of your organisation with a pay-at-venue payment has this reference.',
+      );
+    const { outcome, refundId } = await settlePayment(tx, {
+      paymentId: payment.id,
+      amount: payment.amount,
+    });
     await recordAudit(tx, {
       orgId: staff.orgId,
       actor: { userId: staff.userId, label: staff.email },
@@ -35,6 +42,7 @@ export async function markOfflinePaymentPaid(
     });
     return { outcome, occurrenceId: payment.occurrenceId };
   });
-  if (result.outcome === 'confirmed') deps.events.changed({ orgId: staff.orgId, occurrenceId: result.occurrenceId ?? undefined });
+  if (result.outcome === 'confirmed')
+    deps.events.changed({ orgId: staff.orgId, occurrenceId: result.occurrenceId ?? undefined });
   return { outcome: result.outcome };
 }

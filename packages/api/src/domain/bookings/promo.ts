@@ -8,13 +8,18 @@ import type { Tx } from '../shared/idempotency';
  * Redeems a promo code for one booking. The usage limit holds under any race: the count
  * goes up only through a guarded UPDATE (`redeemed_count < max_redemptions`).
  */
-export async function redeemPromo(tx: Tx, claim: PromoClaim): Promise<PromoDiscount & { id: string }> {
+export async function redeemPromo(
+  tx: Tx,
+  claim: PromoClaim,
+): Promise<PromoDiscount & { id: string }> {
   const promo = await findPromo(tx, claim);
   const redeemed = await tx
     .updateTable('promoCodes')
     .set((eb) => ({ redeemedCount: eb('redeemedCount', '+', 1) }))
     .where('id', '=', promo.id)
-    .where((eb) => eb.or([eb('maxRedemptions', 'is', null), eb('redeemedCount', '<', eb.ref('maxRedemptions'))]))
+    .where((eb) =>
+      eb.or([eb('maxRedemptions', 'is', null), eb('redeemedCount', '<', eb.ref('maxRedemptions'))]),
+    )
     .returning('id')
     .executeTakeFirst();
   if (!redeemed) throw new AppError('PROMO_INVALID', `The code ${claim.code} has been fully used.`);
@@ -29,11 +34,27 @@ export interface PromoClaim {
 }
 
 /** The promo a code names if it applies to this booking now (without using it up). */
-export async function findPromo(db: Tx | Db, claim: PromoClaim): Promise<PromoDiscount & { id: string }> {
+export async function findPromo(
+  db: Tx | Db,
+  claim: PromoClaim,
+): Promise<PromoDiscount & { id: string }> {
   const promo = await db
     .selectFrom('promoCodes')
-    .select(['id', 'offeringId', 'discountKind', 'discountValue', 'currency', 'active', 'maxRedemptions', 'redeemedCount'])
-    .select(sql<boolean>`(valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`.as('current'))
+    .select([
+      'id',
+      'offeringId',
+      'discountKind',
+      'discountValue',
+      'currency',
+      'active',
+      'maxRedemptions',
+      'redeemedCount',
+    ])
+    .select(
+      sql<boolean>`(valid_from IS NULL OR valid_from <= now()) AND (valid_until IS NULL OR valid_until > now())`.as(
+        'current',
+      ),
+    )
     .where('orgId', '=', claim.orgId)
     .where('code', '=', claim.code)
     .executeTakeFirst();
@@ -42,7 +63,8 @@ export async function findPromo(db: Tx | Db, claim: PromoClaim): Promise<PromoDi
     promo.current &&
     (promo.offeringId === null || promo.offeringId === claim.offeringId) &&
     (promo.discountKind !== 'amount' || promo.currency === claim.currency);
-  if (!promo || !applies) throw new AppError('PROMO_INVALID', `The code ${claim.code} is not valid for this booking.`);
+  if (!promo || !applies)
+    throw new AppError('PROMO_INVALID', `The code ${claim.code} is not valid for this booking.`);
   if (promo.maxRedemptions !== null && promo.redeemedCount >= promo.maxRedemptions) {
     throw new AppError('PROMO_INVALID', `The code ${claim.code} has been fully used.`);
   }

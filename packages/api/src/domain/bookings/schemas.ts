@@ -14,7 +14,9 @@ export const Contact = z.object({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'Enter a phone number with digits only (and an optional +)' })
+    .regex(/^\+?[0-9 ()-]{6,20}$/, {
+      error: 'Enter a phone number with digits only (and an optional +)',
+    })
     .optional(),
 });
 
@@ -27,7 +29,10 @@ export const AttendeeInput = z.object({
 
 export const CheckoutInput = z.object({
   holdId: z.uuid({ error: 'This hold link is not valid' }),
-  idempotencyKey: z.string().min(8, { error: 'Use an idempotency key of at least 8 characters' }).max(200),
+  idempotencyKey: z
+    .string()
+    .min(8, { error: 'Use an idempotency key of at least 8 characters' })
+    .max(200),
   contact: Contact,
   /** One per seat or ticket, in the hold's order; required when the offering asks for names. */
   attendees: z.array(AttendeeInput).max(100).optional(),
@@ -35,7 +40,13 @@ export const CheckoutInput = z.object({
 });
 export type CheckoutInput = z.infer<typeof CheckoutInput>;
 
-export const BookingStatus = z.enum(['pending_payment', 'confirmed', 'cancelled', 'refunded', 'expired']);
+export const BookingStatus = z.enum([
+  'pending_payment',
+  'confirmed',
+  'cancelled',
+  'refunded',
+  'expired',
+]);
 
 export const PaymentView = z.object({
   provider: z.enum(['stripe', 'offline']),
@@ -60,12 +71,23 @@ export const CancelInput = z.object({ reference: Reference, email: Email.optiona
 export const BookingView = z.object({
   reference: z.string(),
   status: BookingStatus,
-  offering: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['event', 'trip', 'appointment']) }),
+  offering: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(['event', 'trip', 'appointment']),
+  }),
   startsAt: z.date().nullable(),
   endsAt: z.date().nullable(),
   timeZone: z.string(),
   contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
-  items: z.array(z.object({ description: z.string(), quantity: z.number().int(), unitPrice: Money, total: Money })),
+  items: z.array(
+    z.object({
+      description: z.string(),
+      quantity: z.number().int(),
+      unitPrice: Money,
+      total: Money,
+    }),
+  ),
   subtotal: Money,
   discount: Money,
   tax: Money,
@@ -73,7 +95,12 @@ export const BookingView = z.object({
   paid: Money,
   refunded: Money,
   tickets: z.array(
-    z.object({ code: z.string(), holder: z.string().nullable(), status: z.enum(['valid', 'void']), checkedInAt: z.date().nullable() }),
+    z.object({
+      code: z.string(),
+      holder: z.string().nullable(),
+      status: z.enum(['valid', 'void']),
+      checkedInAt: z.date().nullable(),
+    }),
   ),
   payment: PaymentView.nullable(),
   cancellation: z.object({ allowed: z.boolean(), until: z.date().nullable(), refund: Money }),

@@ -23,7 +23,10 @@ export async function settlePayment(
       status: 'succeeded',
       succeededAt: sql<Date>`now()`,
       updatedAt: sql<Date>`now()`,
-      providerPaymentIntent: eb.fn.coalesce(eb.val(settle.providerPaymentIntent ?? null), eb.ref('providerPaymentIntent')),
+      providerPaymentIntent: eb.fn.coalesce(
+        eb.val(settle.providerPaymentIntent ?? null),
+        eb.ref('providerPaymentIntent'),
+      ),
     }))
     .where('id', '=', settle.paymentId)
     .where('status', '<>', 'succeeded')
@@ -32,7 +35,10 @@ export async function settlePayment(
   if (!payment) return { outcome: 'already_settled', refundId: null };
   const booking = await tx
     .updateTable('bookings')
-    .set((eb) => ({ paidAmount: eb('paidAmount', '+', settle.amount), updatedAt: sql<Date>`now()` }))
+    .set((eb) => ({
+      paidAmount: eb('paidAmount', '+', settle.amount),
+      updatedAt: sql<Date>`now()`,
+    }))
     .where('id', '=', payment.bookingId)
     .returning(['id', 'orgId', 'holdId', 'status', 'reference', 'contactEmail'])
     .executeTakeFirstOrThrow();
@@ -42,9 +48,15 @@ export async function settlePayment(
   if (open && booking.holdId) {
     const sold =
       (await sellInventoryOfHold(tx, booking.holdId, booking.id)) ||
-      ((await reclaimInventoryOfHold(tx, booking.holdId)) && (await sellInventoryOfHold(tx, booking.holdId, booking.id)));
+      ((await reclaimInventoryOfHold(tx, booking.holdId)) &&
+        (await sellInventoryOfHold(tx, booking.holdId, booking.id)));
     if (sold) {
-      await tx.updateTable('bookings').set({ status: 'pending_payment' }).where('id', '=', booking.id).where('status', '=', 'expired').execute();
+      await tx
+        .updateTable('bookings')
+        .set({ status: 'pending_payment' })
+        .where('id', '=', booking.id)
+        .where('status', '=', 'expired')
+        .execute();
       await confirmBooking(tx, booking.id);
       return { outcome: 'confirmed', refundId: null };
     }
@@ -74,7 +86,12 @@ export async function settlePayment(
       aggregateType: 'booking',
       aggregateId: booking.id,
       eventType: 'booking.late_payment_refunded',
-      payload: { reference: booking.reference, email: booking.contactEmail, amount: settle.amount, currency: payment.currency },
+      payload: {
+        reference: booking.reference,
+        email: booking.contactEmail,
+        amount: settle.amount,
+        currency: payment.currency,
+      },
     },
   ]);
   return { outcome: 'refund_due', refundId };

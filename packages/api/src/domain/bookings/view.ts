@@ -8,18 +8,27 @@ import type { BookingView } from './schemas';
 const HOUR_MS = 3_600_000;
 
 /** Until when the customer may cancel online: the offering's cut-off before the start. */
-export function cancellationDeadline(startsAt: Date | null, cutoffHours: number | null): Date | null {
+export function cancellationDeadline(
+  startsAt: Date | null,
+  cutoffHours: number | null,
+): Date | null {
   if (!startsAt) return null;
   return new Date(startsAt.getTime() - (cutoffHours ?? 0) * HOUR_MS);
 }
 
-export async function bookingView(db: Db, bookingId: string, now = new Date()): Promise<BookingView> {
+export async function bookingView(
+  db: Db,
+  bookingId: string,
+  now = new Date(),
+): Promise<BookingView> {
   const booking = await db
     .selectFrom('bookings as b')
     .innerJoin('offerings as o', 'o.id', 'b.offeringId')
     .innerJoin('orgs', 'orgs.id', 'b.orgId')
     .leftJoin('occurrences as oc', 'oc.id', 'b.occurrenceId')
-    .leftJoin('venues as v', (join) => join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`))
+    .leftJoin('venues as v', (join) =>
+      join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`),
+    )
     .selectAll('b')
     .select([
       'o.name as offeringName',
@@ -36,7 +45,12 @@ export async function bookingView(db: Db, bookingId: string, now = new Date()): 
     .executeTakeFirst();
   if (!booking) throw new AppError('NOT_FOUND', 'This booking was not found.');
   const [items, tickets, payment] = await Promise.all([
-    db.selectFrom('bookingItems').selectAll().where('bookingId', '=', bookingId).orderBy('position').execute(),
+    db
+      .selectFrom('bookingItems')
+      .selectAll()
+      .where('bookingId', '=', bookingId)
+      .orderBy('position')
+      .execute(),
     db
       .selectFrom('tickets as t')
       .leftJoin('attendees as a', 'a.id', 't.attendeeId')
@@ -45,7 +59,12 @@ export async function bookingView(db: Db, bookingId: string, now = new Date()): 
       .orderBy('a.position')
       .orderBy('t.code')
       .execute(),
-    db.selectFrom('payments').selectAll().where('bookingId', '=', bookingId).orderBy('createdAt', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('payments')
+      .selectAll()
+      .where('bookingId', '=', bookingId)
+      .orderBy('createdAt', 'desc')
+      .executeTakeFirst(),
   ]);
   const money = (amount: number) => ({ amount, currency: booking.currency });
   const slot = items.find((item) => item.kind === 'slot');
@@ -59,7 +78,11 @@ export async function bookingView(db: Db, bookingId: string, now = new Date()): 
     startsAt,
     endsAt: booking.occurrenceEndsAt ?? slot?.endsAt ?? null,
     timeZone: booking.timeZone,
-    contact: { name: booking.contactName, email: booking.contactEmail, phone: booking.contactPhone },
+    contact: {
+      name: booking.contactName,
+      email: booking.contactEmail,
+      phone: booking.contactPhone,
+    },
     items: items.map((item) => ({
       description: item.description,
       quantity: item.quantity,

@@ -19,7 +19,9 @@ export function redisInventoryEvents(redis: Redis): InventoryEvents {
   return {
     changed(change) {
       redis.publish(INVENTORY_CHANNEL, JSON.stringify(change)).catch((error: unknown) => {
-        console.warn(`inventory event not published: ${error instanceof Error ? error.message : String(error)}`);
+        console.warn(
+          `inventory event not published: ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
     },
   };

@@ -28,7 +28,9 @@ export function fitsOneStatement(input: OccurrenceHoldInput): boolean {
 }
 
 /** The statement's one row: the hold, or nulls and what could be claimed. */
-type Written = { claimed: number; claimedSeatIds: string[] | null } & ({ [K in keyof InsertedHold]: InsertedHold[K] } | { [K in keyof InsertedHold]: null });
+type Written = { claimed: number; claimedSeatIds: string[] | null } & (
+  { [K in keyof InsertedHold]: InsertedHold[K] } | { [K in keyof InsertedHold]: null }
+);
 
 // The hold's expiry comes from the database clock, the one every claim compares with; the
 // claimed rows carry the very same instant as held_until (invariant 2).
@@ -83,13 +85,27 @@ const UNITS_SQL = `
     hold.id, hold.expires_at, hold.lapsed
   FROM (SELECT) AS one LEFT JOIN hold ON true`;
 
-export async function createOccurrenceHoldInOneStatement(db: Db, input: OccurrenceHoldInput, requester: HoldRequester, now: Date) {
+export async function createOccurrenceHoldInOneStatement(
+  db: Db,
+  input: OccurrenceHoldInput,
+  requester: HoldRequester,
+  now: Date,
+) {
   // One query: the context, plus the requested seats' labels and categories (in seat order).
-  const { pricing, terms, seats } = await loadHoldContext(db, input.occurrenceId, now, input.seatIds?.length ? input.seatIds : undefined);
+  const { pricing, terms, seats } = await loadHoldContext(
+    db,
+    input.occurrenceId,
+    now,
+    input.seatIds?.length ? input.seatIds : undefined,
+  );
   // The transactional path's checks, in its order; no trip stops here, so no journey.
   const { occurrence, seatIds, tickets } = checkOccurrence(pricing, terms, input, now);
   const ticketType = ticketTypeFinder(pricing, now);
-  checkLimits(terms.maxPerOrder, seatIds.length, tickets.map((t) => ({ type: ticketType(t.ticketTypeId), quantity: t.quantity })));
+  checkLimits(
+    terms.maxPerOrder,
+    seatIds.length,
+    tickets.map((t) => ({ type: ticketType(t.ticketTypeId), quantity: t.quantity })),
+  );
 
   let items: NewHoldItem[];
   let sqlText: string;
@@ -97,7 +113,9 @@ export async function createOccurrenceHoldInOneStatement(db: Db, input: Occurren
   let refusal: (claimed: Written) => AppError;
   if (seatIds.length) {
     if (seats.length !== seatIds.length) return null;
-    const fares = tickets.flatMap((t) => Array.from({ length: t.quantity }, () => ticketType(t.ticketTypeId)));
+    const fares = tickets.flatMap((t) =>
+      Array.from({ length: t.quantity }, () => ticketType(t.ticketTypeId)),
+    );
     try {
       items = seatItems(pricing, seats, fares, {});
     } catch (error) {
@@ -106,7 +124,13 @@ export async function createOccurrenceHoldInOneStatement(db: Db, input: Occurren
       throw error;
     }
     sqlText = SEATS_SQL;
-    claimParams = [seatIds.length, seatIds, items.map((i) => i.seatId), items.map((i) => i.ticketTypeId), items.map((i) => i.unitAmount)];
+    claimParams = [
+      seatIds.length,
+      seatIds,
+      items.map((i) => i.seatId),
+      items.map((i) => i.ticketTypeId),
+      items.map((i) => i.unitAmount),
+    ];
     refusal = (claimed) => seatsTaken(seatIds, claimed.claimedSeatIds ?? []);
   } else {
     const [ticket] = tickets;
@@ -114,10 +138,22 @@ export async function createOccurrenceHoldInOneStatement(db: Db, input: Occurren
     const type = ticketType(ticket.ticketTypeId);
     if (type.quotaPerOccurrence === null) return null;
     const unitAmount = fareFor(pricing, type.id, {});
-    items = [{ kind: 'ticket', ticketTypeId: type.id, quantity: ticket.quantity, unitAmount, labels: { ticketTypeName: type.name } }];
+    items = [
+      {
+        kind: 'ticket',
+        ticketTypeId: type.id,
+        quantity: ticket.quantity,
+        unitAmount,
+        labels: { ticketTypeName: type.name },
+      },
+    ];
     sqlText = UNITS_SQL;
     claimParams = [ticket.quantity, type.id, unitAmount];
-    refusal = (claimed) => soldOut({ ticketTypeId: type.id, ticketTypeName: type.name, quantity: ticket.quantity }, claimed.claimed);
+    refusal = (claimed) =>
+      soldOut(
+        { ticketTypeId: type.id, ticketTypeName: type.name, quantity: ticket.quantity },
+        claimed.claimed,
+      );
   }
 
   const total = items.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
@@ -139,6 +175,15 @@ export async function createOccurrenceHoldInOneStatement(db: Db, input: Occurren
   if (!written) throw new Error('The hold statement returned no row');
   if (written.id === null) throw refusal(written);
   const hold = { id: written.id, expiresAt: written.expiresAt, lapsed: written.lapsed };
-  const view = newHoldView({ ...hold, offeringId: occurrence.offeringId, occurrenceId: occurrence.id, currency: pricing.currency, total }, items);
+  const view = newHoldView(
+    {
+      ...hold,
+      offeringId: occurrence.offeringId,
+      occurrenceId: occurrence.id,
+      currency: pricing.currency,
+      total,
+    },
+    items,
+  );
   return { holdId: hold.id, orgId: occurrence.orgId, occurrenceId: occurrence.id, view };
 }

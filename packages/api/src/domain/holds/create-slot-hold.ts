@@ -5,15 +5,30 @@ import type { SlotHoldInput } from './schemas';
 import { insertHold, saveHoldItems, type HoldRequester } from './store';
 
 /** One time slot of an appointment offering, on the chosen resource or the first one free. */
-export async function createSlotHold(tx: Tx, input: SlotHoldInput, requester: HoldRequester, now: Date) {
+export async function createSlotHold(
+  tx: Tx,
+  input: SlotHoldInput,
+  requester: HoldRequester,
+  now: Date,
+) {
   const offering = await tx
     .selectFrom('offerings as o')
     .innerJoin('orgs', 'orgs.id', 'o.orgId')
-    .select(['o.id', 'o.orgId', 'o.kind', 'o.status', 'o.currency', 'o.holdMinutes', 'orgs.holdMinutes as orgHoldMinutes'])
+    .select([
+      'o.id',
+      'o.orgId',
+      'o.kind',
+      'o.status',
+      'o.currency',
+      'o.holdMinutes',
+      'orgs.holdMinutes as orgHoldMinutes',
+    ])
     .where('o.id', '=', input.offeringId)
     .executeTakeFirst();
-  if (!offering || offering.status !== 'published') throw new AppError('NOT_FOUND', 'This service was not found.');
-  if (offering.kind !== 'appointment') throw new AppError('VALIDATION', 'This offering is not booked by time slot.');
+  if (!offering || offering.status !== 'published')
+    throw new AppError('NOT_FOUND', 'This service was not found.');
+  if (offering.kind !== 'appointment')
+    throw new AppError('VALIDATION', 'This offering is not booked by time slot.');
   const price = await tx
     .selectFrom('ticketTypes')
     .select(['id', 'priceAmount'])
@@ -42,7 +57,15 @@ export async function createSlotHold(tx: Tx, input: SlotHoldInput, requester: Ho
     now,
   });
   await saveHoldItems(tx, { id: hold.id, orgId: offering.orgId, currency: offering.currency }, [
-    { kind: 'slot', ticketTypeId: price.id, resourceId: slot.resourceId, startsAt: slot.startsAt, endsAt: slot.endsAt, quantity: 1, unitAmount: price.priceAmount },
+    {
+      kind: 'slot',
+      ticketTypeId: price.id,
+      resourceId: slot.resourceId,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      quantity: 1,
+      unitAmount: price.priceAmount,
+    },
   ]);
   return { holdId: hold.id, orgId: offering.orgId, resourceId: slot.resourceId };
 }

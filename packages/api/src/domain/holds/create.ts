@@ -39,13 +39,20 @@ export async function createHold(
     }
   }
   let change: { orgId: string; occurrenceId?: string; resourceId?: string } | undefined;
-  const view = await idempotent(db, { scope: `holds.create:${requester.clientKey}`, key: idempotencyKey, request }, async (tx) => {
-    await checkLiveHolds(tx, requester, cap);
-    const created = 'occurrenceId' in input ? await createOccurrenceHold(tx, input, requester, now) : await createSlotHold(tx, input, requester, now);
-    change = created;
-    // The occurrence path builds its view from what it wrote; the slot path still reads it back.
-    return 'view' in created ? created.view : holdView(tx, created.holdId);
-  });
+  const view = await idempotent(
+    db,
+    { scope: `holds.create:${requester.clientKey}`, key: idempotencyKey, request },
+    async (tx) => {
+      await checkLiveHolds(tx, requester, cap);
+      const created =
+        'occurrenceId' in input
+          ? await createOccurrenceHold(tx, input, requester, now)
+          : await createSlotHold(tx, input, requester, now);
+      change = created;
+      // The occurrence path builds its view from what it wrote; the slot path still reads it back.
+      return 'view' in created ? created.view : holdView(tx, created.holdId);
+    },
+  );
   if (change) deps.events.changed(change);
   return view;
 }

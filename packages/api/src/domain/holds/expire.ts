@@ -9,7 +9,11 @@ import { enqueueOutbox } from '../shared/outbox';
  * waits for this (claims reclaim expired rows themselves, invariant 2): it tidies up and
  * tells the outbox, so waitlists and screens hear about the released inventory.
  */
-export async function expireHolds(db: Db, deps: { events: InventoryEvents }, batchSize = 500): Promise<number> {
+export async function expireHolds(
+  db: Db,
+  deps: { events: InventoryEvents },
+  batchSize = 500,
+): Promise<number> {
   const expired = await db.transaction().execute(async (tx) => {
     const { rows } = await sql<{ id: string; orgId: string; occurrenceId: string | null }>`
       UPDATE holds SET status = 'expired', ended_at = now()
@@ -23,12 +27,25 @@ export async function expireHolds(db: Db, deps: { events: InventoryEvents }, bat
     await enqueueOutbox(
       tx,
       rows.flatMap((hold) => [
-        { orgId: hold.orgId, aggregateType: 'hold' as const, aggregateId: hold.id, eventType: 'hold.expired' as const, payload: { holdId: hold.id } },
-        { orgId: hold.orgId, aggregateType: 'hold' as const, aggregateId: hold.id, eventType: 'inventory.released' as const, payload: { holdId: hold.id, occurrenceId: hold.occurrenceId } },
+        {
+          orgId: hold.orgId,
+          aggregateType: 'hold' as const,
+          aggregateId: hold.id,
+          eventType: 'hold.expired' as const,
+          payload: { holdId: hold.id },
+        },
+        {
+          orgId: hold.orgId,
+          aggregateType: 'hold' as const,
+          aggregateId: hold.id,
+          eventType: 'inventory.released' as const,
+          payload: { holdId: hold.id, occurrenceId: hold.occurrenceId },
+        },
       ]),
     );
     return rows;
   });
-  for (const hold of expired) deps.events.changed({ orgId: hold.orgId, occurrenceId: hold.occurrenceId ?? undefined });
+  for (const hold of expired)
+    deps.events.changed({ orgId: hold.orgId, occurrenceId: hold.occurrenceId ?? undefined });
   return expired.length;
 }

@@ -37,7 +37,11 @@ export async function validateJourney(
     .where('originStopId', '=', originStopId)
     .where('destinationStopId', '=', destinationStopId)
     .execute();
-  return { originStopId, destinationStopId, segmentFares: new Map(fares.map((fare) => [fare.ticketTypeId, fare.priceAmount])) };
+  return {
+    originStopId,
+    destinationStopId,
+    segmentFares: new Map(fares.map((fare) => [fare.ticketTypeId, fare.priceAmount])),
+  };
 }
 
 /** The price of one unit now: the journey's segment fare or the tier's price, then dynamic pricing. */

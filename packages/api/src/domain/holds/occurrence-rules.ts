@@ -14,20 +14,34 @@ import type { NewHoldItem } from './store';
 export type TicketType = PricingContext['ticketTypes'][number];
 
 const salesOpen = (window: { salesStartAt: Date | null; salesEndAt: Date | null }, now: Date) =>
-  (!window.salesStartAt || window.salesStartAt <= now) && (!window.salesEndAt || window.salesEndAt > now);
+  (!window.salesStartAt || window.salesStartAt <= now) &&
+  (!window.salesEndAt || window.salesEndAt > now);
 
 /** The occurrence is on sale and the request names something to hold; before the journey is checked. */
-export function checkOccurrence(pricing: PricingContext, terms: HoldTerms, input: OccurrenceHoldInput, now: Date) {
+export function checkOccurrence(
+  pricing: PricingContext,
+  terms: HoldTerms,
+  input: OccurrenceHoldInput,
+  now: Date,
+) {
   const occurrence = { ...pricing.occurrence, kind: terms.kind };
-  if (occurrence.offeringStatus !== 'published') throw new AppError('NOT_FOUND', 'This date was not found.');
-  if (occurrence.status !== 'scheduled' || occurrence.startsAt <= now || !salesOpen(occurrence, now)) {
+  if (occurrence.offeringStatus !== 'published')
+    throw new AppError('NOT_FOUND', 'This date was not found.');
+  if (
+    occurrence.status !== 'scheduled' ||
+    occurrence.startsAt <= now ||
+    !salesOpen(occurrence, now)
+  ) {
     throw new AppError('SALES_CLOSED', 'Sales for this date are closed.');
   }
   const seatIds = input.seatIds ?? [];
   const tickets = input.tickets ?? [];
-  if (new Set(seatIds).size !== seatIds.length) throw new AppError('VALIDATION', 'A seat is listed twice.');
-  if (seatIds.length && !occurrence.seatMapId) throw new AppError('VALIDATION', 'This date has no seat map: choose tickets instead.');
-  if (!seatIds.length && !tickets.length) throw new AppError('VALIDATION', 'Choose at least one seat or ticket.');
+  if (new Set(seatIds).size !== seatIds.length)
+    throw new AppError('VALIDATION', 'A seat is listed twice.');
+  if (seatIds.length && !occurrence.seatMapId)
+    throw new AppError('VALIDATION', 'This date has no seat map: choose tickets instead.');
+  if (!seatIds.length && !tickets.length)
+    throw new AppError('VALIDATION', 'Choose at least one seat or ticket.');
   return { occurrence, seatIds, tickets };
 }
 
@@ -35,24 +49,36 @@ export function checkOccurrence(pricing: PricingContext, terms: HoldTerms, input
 export function ticketTypeFinder(pricing: PricingContext, now: Date) {
   return (id: string): TicketType => {
     const type = pricing.ticketTypes.find((candidate) => candidate.id === id);
-    if (!type?.active) throw new AppError('VALIDATION', 'This ticket type is not on sale for this date.');
-    if (!salesOpen(type, now)) throw new AppError('SALES_CLOSED', `${type.name} is not on sale right now.`);
+    if (!type?.active)
+      throw new AppError('VALIDATION', 'This ticket type is not on sale for this date.');
+    if (!salesOpen(type, now))
+      throw new AppError('SALES_CLOSED', `${type.name} is not on sale right now.`);
     return type;
   };
 }
 
-export function checkLimits(maxPerOrder: number, seats: number, tickets: { type: TicketType; quantity: number }[]) {
+export function checkLimits(
+  maxPerOrder: number,
+  seats: number,
+  tickets: { type: TicketType; quantity: number }[],
+) {
   const count = seats || tickets.reduce((sum, ticket) => sum + ticket.quantity, 0);
   if (count > maxPerOrder) {
-    throw new AppError('LIMIT_EXCEEDED', `You can book at most ${maxPerOrder} per order.`, { max: maxPerOrder });
+    throw new AppError('LIMIT_EXCEEDED', `You can book at most ${maxPerOrder} per order.`, {
+      max: maxPerOrder,
+    });
   }
   for (const { type, quantity } of tickets) {
     if (quantity < type.minPerOrder || quantity > type.maxPerOrder) {
-      throw new AppError('LIMIT_EXCEEDED', `${type.name}: choose between ${type.minPerOrder} and ${type.maxPerOrder}.`, {
-        ticketTypeId: type.id,
-        min: type.minPerOrder,
-        max: type.maxPerOrder,
-      });
+      throw new AppError(
+        'LIMIT_EXCEEDED',
+        `${type.name}: choose between ${type.minPerOrder} and ${type.maxPerOrder}.`,
+        {
+          ticketTypeId: type.id,
+          min: type.minPerOrder,
+          max: type.maxPerOrder,
+        },
+      );
     }
   }
 }
@@ -64,22 +90,40 @@ export function checkLimits(maxPerOrder: number, seats: number, tickets: { type:
  */
 export function seatItems(
   pricing: PricingContext,
-  seats: readonly { seatId: string; section: string; rowLabel: string; number: string; category: string }[],
+  seats: readonly {
+    seatId: string;
+    section: string;
+    rowLabel: string;
+    number: string;
+    category: string;
+  }[],
   fares: readonly TicketType[],
   journey: Journey,
 ): NewHoldItem[] {
-  if (fares.length && fares.length !== seats.length) throw new AppError('VALIDATION', `Give a fare for each of the ${seats.length} seats.`);
-  const defaultFare = pricing.ticketTypes.find((t) => t.active && !t.seatCategory && t.quotaPerOccurrence === null);
+  if (fares.length && fares.length !== seats.length)
+    throw new AppError('VALIDATION', `Give a fare for each of the ${seats.length} seats.`);
+  const defaultFare = pricing.ticketTypes.find(
+    (t) => t.active && !t.seatCategory && t.quotaPerOccurrence === null,
+  );
   return seats.map((seat, index) => {
-    const type = fares[index] ?? pricing.ticketTypes.find((t) => t.active && t.seatCategory === seat.category) ?? defaultFare;
-    if (!type) throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
+    const type =
+      fares[index] ??
+      pricing.ticketTypes.find((t) => t.active && t.seatCategory === seat.category) ??
+      defaultFare;
+    if (!type)
+      throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
     return {
       kind: 'seat',
       seatId: seat.seatId,
       ticketTypeId: type.id,
       quantity: 1,
       unitAmount: fareFor(pricing, type.id, journey),
-      labels: { section: seat.section, rowLabel: seat.rowLabel, number: seat.number, ticketTypeName: type.name },
+      labels: {
+        section: seat.section,
+        rowLabel: seat.rowLabel,
+        number: seat.number,
+        ticketTypeName: type.name,
+      },
     };
   });
 }

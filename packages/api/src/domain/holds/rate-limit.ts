@@ -16,7 +16,12 @@ const REDIS_DEADLINE_MS = 250;
  */
 export function redisRateLimit(redis: Redis, name: string, perMinute: number): RateLimit {
   if (perMinute <= 0) return { consume: () => Promise.resolve() };
-  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `tessera:rl:${name}`, points: perMinute, duration: 60 });
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `tessera:rl:${name}`,
+    points: perMinute,
+    duration: 60,
+  });
   return {
     async consume(clientKey) {
       try {
@@ -27,7 +32,11 @@ export function redisRateLimit(redis: Redis, name: string, perMinute: number): R
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) return;
         const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
-        throw new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many attempts. Try again in ${retryAfterSeconds} seconds.`,
+          { retryAfterSeconds },
+        );
       }
     },
   };

@@ -8,7 +8,11 @@ import type { InventoryEvents } from '../events/inventory';
  * ONE statement, so atomic without BEGIN/COMMIT: the hold, what it still holds (the same rows
  * `releaseInventoryOfHold` frees; sold rows untouched) and the outbox event (invariant 4).
  */
-export async function releaseHold(db: Db, holdId: string, deps: { events: InventoryEvents }): Promise<void> {
+export async function releaseHold(
+  db: Db,
+  holdId: string,
+  deps: { events: InventoryEvents },
+): Promise<void> {
   const endedAt = new Date();
   // hold_id is compared with the value, not with the CTE's id: the planner can then use the
   // partial hold_id indexes (a sub-select hides that it is not null). EXISTS gates on the update.
@@ -36,9 +40,14 @@ export async function releaseHold(db: Db, holdId: string, deps: { events: Invent
   const released = rows[0];
   if (!released) {
     // Rare path: say why nothing was released.
-    const exists = await db.selectFrom('holds').select('status').where('id', '=', holdId).executeTakeFirst();
+    const exists = await db
+      .selectFrom('holds')
+      .select('status')
+      .where('id', '=', holdId)
+      .executeTakeFirst();
     if (!exists) throw new AppError('NOT_FOUND', 'This hold was not found.');
-    if (exists.status === 'converted') throw new AppError('CONFLICT', 'This hold has already been booked.');
+    if (exists.status === 'converted')
+      throw new AppError('CONFLICT', 'This hold has already been booked.');
     return;
   }
   deps.events.changed({ orgId: released.orgId, occurrenceId: released.occurrenceId ?? undefined });

@@ -21,7 +21,10 @@ export const OccurrenceHoldInput = z.object({
    * (e.g. 1 Adult + 1 Child for two coach seats); without it seats are priced by category.
    */
   tickets: z.array(TicketRequest).max(20).optional(),
-  addOns: z.array(z.object({ addOnId: z.uuid(), quantity: z.number().int().min(1).max(100) })).max(20).optional(),
+  addOns: z
+    .array(z.object({ addOnId: z.uuid(), quantity: z.number().int().min(1).max(100) }))
+    .max(20)
+    .optional(),
   /** Trips: the stops the passengers travel between (segment fares). */
   originStopId: z.uuid().optional(),
   destinationStopId: z.uuid().optional(),

@@ -25,7 +25,12 @@ export interface NewHoldItem {
   labels?: ItemLabels;
 }
 
-export type ItemLabels = Partial<Record<'section' | 'rowLabel' | 'number' | 'ticketTypeName' | 'addOnName' | 'resourceName', string>>;
+export type ItemLabels = Partial<
+  Record<
+    'section' | 'rowLabel' | 'number' | 'ticketTypeName' | 'addOnName' | 'resourceName',
+    string
+  >
+>;
 
 export interface InsertedHold {
   id: string;
@@ -66,7 +71,11 @@ export async function insertHold(tx: Tx, hold: NewHold): Promise<InsertedHold> {
 }
 
 /** The items and the hold's total in ONE statement (a data-modifying CTE); returns the total. */
-export async function saveHoldItems(tx: Tx, hold: { id: string; orgId: string; currency: string }, items: NewHoldItem[]): Promise<number> {
+export async function saveHoldItems(
+  tx: Tx,
+  hold: { id: string; orgId: string; currency: string },
+  items: NewHoldItem[],
+): Promise<number> {
   const total = items.reduce((sum, item) => sum + item.quantity * item.unitAmount, 0);
   await tx
     .with('items', (qc) =>
@@ -102,7 +111,12 @@ export async function saveHoldItems(tx: Tx, hold: { id: string; orgId: string; c
  * `holdView` would read back (items by kind, seats already in the database's seat order).
  */
 export function newHoldView(
-  hold: InsertedHold & { offeringId: string; occurrenceId: string | null; currency: string; total: number },
+  hold: InsertedHold & {
+    offeringId: string;
+    occurrenceId: string | null;
+    currency: string;
+    total: number;
+  },
   items: readonly NewHoldItem[],
 ): HoldView {
   const byKind = [...items].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
@@ -155,7 +169,16 @@ export async function countLiveHolds(db: Db | Tx, clientKey: string): Promise<nu
 export async function holdView(db: Db | Tx, holdId: string): Promise<HoldView> {
   const hold = await db
     .selectFrom('holds')
-    .select(['id', 'status', 'offeringId', 'occurrenceId', 'expiresAt', 'totalAmount', 'currency', sql<boolean>`expires_at <= now()`.as('lapsed')])
+    .select([
+      'id',
+      'status',
+      'offeringId',
+      'occurrenceId',
+      'expiresAt',
+      'totalAmount',
+      'currency',
+      sql<boolean>`expires_at <= now()`.as('lapsed'),
+    ])
     .where('id', '=', holdId)
     .executeTakeFirst();
   if (!hold) throw new AppError('NOT_FOUND', 'This hold was not found. It may have been released.');

@@ -6,7 +6,10 @@ import type { Tx } from '../shared/idempotency';
  * Checks an add-on's stock under a lock on its row, counting live holds (unexpired) and
  * live bookings: expired holds never block anyone, and no counter needs tidying.
  */
-export async function reserveAddOn(tx: Tx, claim: { addOnId: string; name: string; stock: number | null; quantity: number }) {
+export async function reserveAddOn(
+  tx: Tx,
+  claim: { addOnId: string; name: string; stock: number | null; quantity: number },
+) {
   if (claim.stock === null) return;
   await tx.selectFrom('addOns').select('id').where('id', '=', claim.addOnId).forUpdate().execute();
   const { rows } = await sql<{ used: number }>`

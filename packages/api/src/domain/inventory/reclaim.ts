@@ -12,8 +12,15 @@ const RECLAIM_FOR = sql`now() + interval '5 minutes'`;
  */
 export async function reclaimInventoryOfHold(tx: Tx, holdId: string): Promise<boolean> {
   await sql`SAVEPOINT reclaim_inventory`.execute(tx);
-  const complete = (await reclaimSeats(tx, holdId)) && (await reclaimUnits(tx, holdId)) && (await reclaimSlots(tx, holdId));
-  await sql.raw(complete ? 'RELEASE SAVEPOINT reclaim_inventory' : 'ROLLBACK TO SAVEPOINT reclaim_inventory').execute(tx);
+  const complete =
+    (await reclaimSeats(tx, holdId)) &&
+    (await reclaimUnits(tx, holdId)) &&
+    (await reclaimSlots(tx, holdId));
+  await sql
+    .raw(
+      complete ? 'RELEASE SAVEPOINT reclaim_inventory' : 'ROLLBACK TO SAVEPOINT reclaim_inventory',
+    )
+    .execute(tx);
   return complete;
 }
 

@@ -38,7 +38,11 @@ export async function claimSeats(
     )
     SELECT * FROM claimed ORDER BY section, row_label, number
   `.execute(tx);
-  if (rows.length !== claim.seatIds.length) throw seatsTaken(claim.seatIds, rows.map((row) => row.seatId));
+  if (rows.length !== claim.seatIds.length)
+    throw seatsTaken(
+      claim.seatIds,
+      rows.map((row) => row.seatId),
+    );
   return rows;
 }
 

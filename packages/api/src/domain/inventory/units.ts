@@ -8,7 +8,14 @@ import type { Tx } from '../shared/idempotency';
  */
 export async function claimUnits(
   tx: Tx,
-  claim: { occurrenceId: string; ticketTypeId: string; ticketTypeName: string; quantity: number; holdId: string; heldUntil: Date },
+  claim: {
+    occurrenceId: string;
+    ticketTypeId: string;
+    ticketTypeName: string;
+    quantity: number;
+    holdId: string;
+    heldUntil: Date;
+  },
 ): Promise<void> {
   const { rows } = await sql<{ unitNo: number }>`
     WITH claimable AS MATERIALIZED (
@@ -30,7 +37,10 @@ export async function claimUnits(
 }
 
 /** SOLD_OUT for a claim of `quantity` that got `claimed` units (shared with the one-statement hold). */
-export function soldOut(claim: { ticketTypeId: string; ticketTypeName: string; quantity: number }, claimed: number): AppError {
+export function soldOut(
+  claim: { ticketTypeId: string; ticketTypeName: string; quantity: number },
+  claimed: number,
+): AppError {
   return new AppError(
     'SOLD_OUT',
     claimed === 0

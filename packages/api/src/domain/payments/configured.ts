@@ -17,7 +17,12 @@ export function configuredPayments(): { provider: PaymentProvider; stripe: Strip
       const stripe = createStripeClient({ secretKey, apiUrl: env.STRIPE_API_URL });
       configured = {
         stripe,
-        provider: stripePayments(stripe, { secretKey, apiUrl: env.STRIPE_API_URL, siteUrl: env.PUBLIC_SITE_URL, paymentMinutes: env.STRIPE_PAYMENT_MINUTES }),
+        provider: stripePayments(stripe, {
+          secretKey,
+          apiUrl: env.STRIPE_API_URL,
+          siteUrl: env.PUBLIC_SITE_URL,
+          paymentMinutes: env.STRIPE_PAYMENT_MINUTES,
+        }),
       };
     } else {
       configured = { stripe: null, provider: offlinePayments };

@@ -2,7 +2,8 @@ import type { PaymentProvider } from './provider';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const OFFLINE_INSTRUCTIONS = 'Pay at the venue before the start. Your places are kept for you until then.';
+export const OFFLINE_INSTRUCTIONS =
+  'Pay at the venue before the start. Your places are kept for you until then.';
 
 /**
  * Pay at the venue (or by transfer): nothing is charged online. The booking keeps its

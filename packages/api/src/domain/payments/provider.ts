@@ -36,5 +36,7 @@ export interface PaymentProvider {
   paymentDeadline(now: Date, startsAt: Date | null): Date;
   startPayment(request: PaymentRequest): Promise<StartedPayment>;
   /** `succeeded` when the money is back; `pending` when the provider confirms later. */
-  refund(request: RefundRequest): Promise<{ providerRef: string | null; status: 'pending' | 'succeeded' }>;
+  refund(
+    request: RefundRequest,
+  ): Promise<{ providerRef: string | null; status: 'pending' | 'succeeded' }>;
 }

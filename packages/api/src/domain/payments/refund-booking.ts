@@ -23,7 +23,8 @@ export async function refundBooking(
       .where('orgId', '=', staff.orgId)
       .forUpdate()
       .executeTakeFirst();
-    if (!booking) throw new AppError('NOT_FOUND', 'No booking of your organisation has this reference.');
+    if (!booking)
+      throw new AppError('NOT_FOUND', 'No booking of your organisation has this reference.');
     const pendingRefunds = await tx
       .selectFrom('refunds')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.val(0)).as('total'))
@@ -33,7 +34,11 @@ export async function refundBooking(
     const refundable = booking.paidAmount - booking.refundedAmount - Number(pendingRefunds.total);
     const amount = request.amount ?? refundable;
     if (amount <= 0 || amount > refundable) {
-      throw new AppError('VALIDATION', `At most ${refundable} (minor units) can be refunded on this booking.`, { refundable });
+      throw new AppError(
+        'VALIDATION',
+        `At most ${refundable} (minor units) can be refunded on this booking.`,
+        { refundable },
+      );
     }
     const payment = await refundablePayment(tx, booking.id);
     const refundId = await createRefund(tx, {

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../shared/idempotency';
 import type { PaymentProvider } from './provider';
 
-export type RefundReason = 'customer_cancellation' | 'staff' | 'late_payment' | 'occurrence_cancelled' | 'dispute';
+export type RefundReason =
+  'customer_cancellation' | 'staff' | 'late_payment' | 'occurrence_cancelled' | 'dispute';
 
 /**
  * Records a refund to make, in the transaction of the change that calls for it. The
@@ -11,7 +12,16 @@ export type RefundReason = 'customer_cancellation' | 'staff' | 'late_payment' | 
  */
 export async function createRefund(
   tx: Tx,
-  refund: { orgId: string; bookingId: string; paymentId: string; amount: number; currency: string; reason: RefundReason; idempotencyKey: string; requestedBy?: string | null },
+  refund: {
+    orgId: string;
+    bookingId: string;
+    paymentId: string;
+    amount: number;
+    currency: string;
+    reason: RefundReason;
+    idempotencyKey: string;
+    requestedBy?: string | null;
+  },
 ): Promise<string> {
   const row = await tx
     .insertInto('refunds')
@@ -42,7 +52,11 @@ export async function refundablePayment(tx: Tx, bookingId: string): Promise<{ id
 }
 
 /** Applies a refund the provider confirmed: amounts on the payment and booking add up, once. */
-export async function completeRefund(tx: Tx, refundId: string, providerRef: string | null): Promise<void> {
+export async function completeRefund(
+  tx: Tx,
+  refundId: string,
+  providerRef: string | null,
+): Promise<void> {
   const refund = await tx
     .updateTable('refunds')
     .set({ status: 'succeeded', providerRef, completedAt: sql<Date>`now()` })
@@ -53,30 +67,53 @@ export async function completeRefund(tx: Tx, refundId: string, providerRef: stri
   if (!refund) return;
   await tx
     .updateTable('payments')
-    .set((eb) => ({ refundedAmount: eb('refundedAmount', '+', refund.amount), updatedAt: sql<Date>`now()` }))
+    .set((eb) => ({
+      refundedAmount: eb('refundedAmount', '+', refund.amount),
+      updatedAt: sql<Date>`now()`,
+    }))
     .where('id', '=', refund.paymentId)
     .execute();
   const booking = await tx
     .updateTable('bookings')
-    .set((eb) => ({ refundedAmount: eb('refundedAmount', '+', refund.amount), updatedAt: sql<Date>`now()` }))
+    .set((eb) => ({
+      refundedAmount: eb('refundedAmount', '+', refund.amount),
+      updatedAt: sql<Date>`now()`,
+    }))
     .where('id', '=', refund.bookingId)
     .returning(['status', 'paidAmount', 'refundedAmount'])
     .executeTakeFirstOrThrow();
   // A booking that is over (cancelled, or never confirmed) and fully paid back reads "refunded".
   if (booking.status !== 'confirmed' && booking.refundedAmount >= booking.paidAmount) {
-    await tx.updateTable('bookings').set({ status: 'refunded' }).where('id', '=', refund.bookingId).execute();
+    await tx
+      .updateTable('bookings')
+      .set({ status: 'refunded' })
+      .where('id', '=', refund.bookingId)
+      .execute();
   }
 }
 
 /** Asks the provider to pay back, outside any transaction, and records its answer. */
-export async function sendRefund(db: Db, refundId: string, provider: PaymentProvider): Promise<void> {
+export async function sendRefund(
+  db: Db,
+  refundId: string,
+  provider: PaymentProvider,
+): Promise<void> {
   const refund = await db
     .selectFrom('refunds as r')
     .innerJoin('payments as p', 'p.id', 'r.paymentId')
-    .select(['r.id', 'r.amount', 'r.currency', 'r.status', 'r.providerRef', 'p.providerPaymentIntent', 'p.provider'])
+    .select([
+      'r.id',
+      'r.amount',
+      'r.currency',
+      'r.status',
+      'r.providerRef',
+      'p.providerPaymentIntent',
+      'p.provider',
+    ])
     .where('r.id', '=', refundId)
     .executeTakeFirstOrThrow();
-  if (refund.provider !== provider.name || refund.status !== 'pending' || refund.providerRef) return;
+  if (refund.provider !== provider.name || refund.status !== 'pending' || refund.providerRef)
+    return;
   const answer = await provider.refund({
     refundId: refund.id,
     paymentProviderRef: refund.providerPaymentIntent,
@@ -85,6 +122,11 @@ export async function sendRefund(db: Db, refundId: string, provider: PaymentProv
   });
   await db.transaction().execute(async (tx) => {
     if (answer.status === 'succeeded') await completeRefund(tx, refund.id, answer.providerRef);
-    else await tx.updateTable('refunds').set({ providerRef: answer.providerRef }).where('id', '=', refund.id).execute();
+    else
+      await tx
+        .updateTable('refunds')
+        .set({ providerRef: answer.providerRef })
+        .where('id', '=', refund.id)
+        .execute();
   });
 }

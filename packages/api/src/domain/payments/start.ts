@@ -9,16 +9,37 @@ type PaymentView = NonNullable<CheckoutResult['payment']>;
  * Asks the provider for a payment once per payment row (a retried checkout reuses it),
  * outside any transaction, and records what it answered.
  */
-export async function startPayment(db: Db, paymentId: string, provider: PaymentProvider): Promise<PaymentView> {
+export async function startPayment(
+  db: Db,
+  paymentId: string,
+  provider: PaymentProvider,
+): Promise<PaymentView> {
   const payment = await db
     .selectFrom('payments as p')
     .innerJoin('bookings as b', 'b.id', 'p.bookingId')
-    .select(['p.id', 'p.orgId', 'p.provider', 'p.status', 'p.amount', 'p.currency', 'p.providerRef', 'p.checkoutUrl', 'b.id as bookingId', 'b.reference', 'b.contactEmail', 'b.paymentDueAt'])
+    .select([
+      'p.id',
+      'p.orgId',
+      'p.provider',
+      'p.status',
+      'p.amount',
+      'p.currency',
+      'p.providerRef',
+      'p.checkoutUrl',
+      'b.id as bookingId',
+      'b.reference',
+      'b.contactEmail',
+      'b.paymentDueAt',
+    ])
     .where('p.id', '=', paymentId)
     .executeTakeFirstOrThrow();
   let redirectUrl = payment.checkoutUrl;
   let instructions = payment.provider === offlinePayments.name ? OFFLINE_INSTRUCTIONS : null;
-  if (payment.status === 'pending' && payment.providerRef === null && payment.provider === provider.name) {
+  if (
+    payment.status === 'pending' &&
+    payment.providerRef === null &&
+    payment.provider === provider.name
+  ) {
     // Line totals after discount and tax, so the lines add up to exactly what is charged.
     const items = await db
       .selectFrom('bookingItems')
@@ -28,8 +49,16 @@ export async function startPayment(db: Db, paymentId: string, provider: PaymentP
       .execute();
     const lines = items.map((item) =>
       item.totalAmount % item.quantity === 0
-        ? { description: item.description, quantity: item.quantity, unitAmount: item.totalAmount / item.quantity }
-        : { description: `${item.description} × ${item.quantity}`, quantity: 1, unitAmount: item.totalAmount },
+        ? {
+            description: item.description,
+            quantity: item.quantity,
+            unitAmount: item.totalAmount / item.quantity,
+          }
+        : {
+            description: `${item.description} × ${item.quantity}`,
+            quantity: 1,
+            unitAmount: item.totalAmount,
+          },
     );
     const started = await provider.startPayment({
       paymentId: payment.id,
@@ -45,7 +74,11 @@ export async function startPayment(db: Db, paymentId: string, provider: PaymentP
     instructions = started.instructions;
     await db
       .updateTable('payments')
-      .set({ providerRef: started.providerRef, checkoutUrl: started.redirectUrl, updatedAt: new Date() })
+      .set({
+        providerRef: started.providerRef,
+        checkoutUrl: started.redirectUrl,
+        updatedAt: new Date(),
+      })
       .where('id', '=', payment.id)
       .execute();
   }

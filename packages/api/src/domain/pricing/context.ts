@@ -101,7 +101,12 @@ export type HoldContextSeat = ContextRow['seats'][number];
  * returns those seats (unknown ids left out) in the database's seat order, so a hold can be
  * priced before its claim and written in one statement.
  */
-export async function loadHoldContext(db: Db, occurrenceId: string, now = new Date(), seatIds?: readonly string[]): Promise<{ pricing: PricingContext; terms: HoldTerms; seats: HoldContextSeat[] }> {
+export async function loadHoldContext(
+  db: Db,
+  occurrenceId: string,
+  now = new Date(),
+  seatIds?: readonly string[],
+): Promise<{ pricing: PricingContext; terms: HoldTerms; seats: HoldContextSeat[] }> {
   return loadContext(db, occurrenceId, now, false, seatIds);
 }
 
@@ -109,7 +114,9 @@ export async function loadHoldContext(db: Db, occurrenceId: string, now = new Da
 const OCCURRENCE = '00000000-0000-4000-8000-00000000c0de';
 const SEATS: readonly string[] = ['00000000-0000-4000-8000-0000000005ea'];
 
-type ContextRow = NonNullable<Awaited<ReturnType<ReturnType<typeof contextQuery>['executeTakeFirst']>>>;
+type ContextRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof contextQuery>['executeTakeFirst']>>
+>;
 const compiled = new Map<string, CompiledQuery<ContextRow>>();
 
 /**
@@ -117,7 +124,11 @@ const compiled = new Map<string, CompiledQuery<ContextRow>>();
  * measurable share of a hold's CPU. Every `Db` comes from `createDb` (PostgreSQL,
  * CamelCasePlugin), so SQL compiled on one runs on all.
  */
-function compiledContextQuery(db: Db, alwaysStock: boolean, withSeats: boolean): CompiledQuery<ContextRow> {
+function compiledContextQuery(
+  db: Db,
+  alwaysStock: boolean,
+  withSeats: boolean,
+): CompiledQuery<ContextRow> {
   const key = `${String(alwaysStock)}:${String(withSeats)}`;
   const query = compiled.get(key) ?? contextQuery(db, alwaysStock, withSeats).compile();
   compiled.set(key, query);
@@ -230,9 +241,17 @@ function contextQuery(db: Db, alwaysStock: boolean, withSeats: boolean) {
     .where('oc.id', '=', OCCURRENCE);
 }
 
-async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock: boolean, seatIds?: readonly string[]) {
+async function loadContext(
+  db: Db,
+  occurrenceId: string,
+  now: Date,
+  alwaysStock: boolean,
+  seatIds?: readonly string[],
+) {
   const query = compiledContextQuery(db, alwaysStock, seatIds !== undefined);
-  const parameters = query.parameters.map((value) => (value === OCCURRENCE ? occurrenceId : value === SEATS ? seatIds : value));
+  const parameters = query.parameters.map((value) =>
+    value === OCCURRENCE ? occurrenceId : value === SEATS ? seatIds : value,
+  );
   const row = (await db.executeQuery<ContextRow>({ ...query, parameters })).rows[0];
   if (!row) throw new AppError('NOT_FOUND', 'This date was not found.');
 
@@ -248,7 +267,11 @@ async function loadContext(db: Db, occurrenceId: string, now: Date, alwaysStock:
   // Appointments and occurrences created before stocking have no rows: nominal capacity.
   const totals = row.stockRows.length > 0 ? stock : { capacity: row.capacity, sold: 0, held: 0 };
 
-  const terms: HoldTerms = { kind: row.kind, maxPerOrder: row.maxPerOrder, holdMinutes: row.holdMinutes };
+  const terms: HoldTerms = {
+    kind: row.kind,
+    maxPerOrder: row.maxPerOrder,
+    holdMinutes: row.holdMinutes,
+  };
   const pricing: PricingContext = {
     occurrence: {
       id: row.id,

@@ -24,7 +24,11 @@ function requestHash(request: unknown): string {
  * The key row is inserted first in the same transaction: a concurrent retry waits on it
  * and then reads the stored answer; a rolled-back attempt leaves no key behind.
  */
-export async function idempotent<T>(db: Db, call: IdempotentCall, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function idempotent<T>(
+  db: Db,
+  call: IdempotentCall,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   if (!call.key) return db.transaction().execute(work);
   const { scope, key } = call;
   const hash = requestHash(call.request);
@@ -43,7 +47,10 @@ export async function idempotent<T>(db: Db, call: IdempotentCall, work: (tx: Tx)
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (earlier.requestHash !== hash) {
-        throw new AppError('IDEMPOTENCY_MISMATCH', 'This idempotency key was already used for a different request.');
+        throw new AppError(
+          'IDEMPOTENCY_MISMATCH',
+          'This idempotency key was already used for a different request.',
+        );
       }
       return superjson.parse<T>(JSON.stringify(earlier.response));
     }

@@ -14,20 +14,29 @@ export const JoinWaitlistInput = z.object({
 });
 export type JoinWaitlistInput = z.infer<typeof JoinWaitlistInput>;
 
-export const WaitlistEntryView = z.object({ entryId: z.uuid(), position: z.number().int(), status: z.enum(['waiting', 'offered']) });
+export const WaitlistEntryView = z.object({
+  entryId: z.uuid(),
+  position: z.number().int(),
+  status: z.enum(['waiting', 'offered']),
+});
 
 /**
  * Puts someone in line for a sold-out date (or ticket type). Joining twice keeps the first
  * place; joining while places are still on sale is refused with a pointer to book them.
  */
-export async function joinWaitlist(db: Db, input: JoinWaitlistInput, userId: string | null): Promise<z.infer<typeof WaitlistEntryView>> {
+export async function joinWaitlist(
+  db: Db,
+  input: JoinWaitlistInput,
+  userId: string | null,
+): Promise<z.infer<typeof WaitlistEntryView>> {
   return db.transaction().execute(async (tx) => {
     const occurrence = await tx
       .selectFrom('occurrences')
       .select(['id', 'orgId', 'status'])
       .where('id', '=', input.occurrenceId)
       .executeTakeFirst();
-    if (!occurrence || occurrence.status !== 'scheduled') throw new AppError('NOT_FOUND', 'This date was not found.');
+    if (!occurrence || occurrence.status !== 'scheduled')
+      throw new AppError('NOT_FOUND', 'This date was not found.');
     let stock = tx
       .selectFrom('occurrenceStock')
       .select(sql<number>`coalesce(sum(capacity - sold - held), 0)::int`.as('remaining'))
@@ -35,7 +44,11 @@ export async function joinWaitlist(db: Db, input: JoinWaitlistInput, userId: str
     if (input.ticketTypeId) stock = stock.where('ticketTypeId', '=', input.ticketTypeId);
     const { remaining } = await stock.executeTakeFirstOrThrow();
     if (remaining >= input.quantity) {
-      throw new AppError('CONFLICT', `${remaining} places are still on sale: book them now instead.`, { remaining });
+      throw new AppError(
+        'CONFLICT',
+        `${remaining} places are still on sale: book them now instead.`,
+        { remaining },
+      );
     }
     await tx
       .insertInto('waitlistEntries')
@@ -48,7 +61,12 @@ export async function joinWaitlist(db: Db, input: JoinWaitlistInput, userId: str
         name: input.name ?? null,
         quantity: input.quantity,
       })
-      .onConflict((oc) => oc.columns(['occurrenceId', 'email']).where('status', 'in', ['waiting', 'offered']).doNothing())
+      .onConflict((oc) =>
+        oc
+          .columns(['occurrenceId', 'email'])
+          .where('status', 'in', ['waiting', 'offered'])
+          .doNothing(),
+      )
       .execute();
     const entry = await tx
       .selectFrom('waitlistEntries')
@@ -65,8 +83,18 @@ export async function joinWaitlist(db: Db, input: JoinWaitlistInput, userId: str
       .where('createdAt', '<', entry.createdAt)
       .executeTakeFirstOrThrow();
     await enqueueOutbox(tx, [
-      { orgId: occurrence.orgId, aggregateType: 'waitlist_entry', aggregateId: entry.id, eventType: 'waitlist.joined', payload: { email: input.email } },
+      {
+        orgId: occurrence.orgId,
+        aggregateType: 'waitlist_entry',
+        aggregateId: entry.id,
+        eventType: 'waitlist.joined',
+        payload: { email: input.email },
+      },
     ]);
-    return { entryId: entry.id, position: ahead + 1, status: entry.status === 'offered' ? 'offered' : 'waiting' };
+    return {
+      entryId: entry.id,
+      position: ahead + 1,
+      status: entry.status === 'offered' ? 'offered' : 'waiting',
+    };
   });
 }

@@ -14,48 +14,107 @@ export interface EventEffects {
   inventoryChangedOn: string | null | undefined;
 }
 
-const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
+const idOf = (value: string | { id: string } | null | undefined) =>
+  typeof value === 'string' ? value : (value?.id ?? null);
 
-async function paymentBy(tx: Tx, where: { sessionId?: string; paymentIntent?: string | null; paymentId?: string }) {
+async function paymentBy(
+  tx: Tx,
+  where: { sessionId?: string; paymentIntent?: string | null; paymentId?: string },
+) {
   let query = tx
     .selectFrom('payments as p')
     .innerJoin('bookings as b', 'b.id', 'p.bookingId')
-    .select(['p.id', 'p.orgId', 'p.amount', 'p.currency', 'p.status', 'p.refundedAmount', 'b.id as bookingId', 'b.reference', 'b.occurrenceId'])
+    .select([
+      'p.id',
+      'p.orgId',
+      'p.amount',
+      'p.currency',
+      'p.status',
+      'p.refundedAmount',
+      'b.id as bookingId',
+      'b.reference',
+      'b.occurrenceId',
+    ])
     .where('p.provider', '=', 'stripe')
     .forUpdate('p');
   if (where.sessionId) query = query.where('p.providerRef', '=', where.sessionId);
   else if (where.paymentId) query = query.where('p.id', '=', where.paymentId);
-  else if (where.paymentIntent) query = query.where('p.providerPaymentIntent', '=', where.paymentIntent);
+  else if (where.paymentIntent)
+    query = query.where('p.providerPaymentIntent', '=', where.paymentIntent);
   else return undefined;
   return query.executeTakeFirst();
 }
 
-async function flag(tx: Tx, payment: { orgId: string; bookingId: string; reference: string }, reason: string) {
-  await tx.updateTable('bookings').set({ attentionReason: reason, updatedAt: sql<Date>`now()` }).where('id', '=', payment.bookingId).execute();
+async function flag(
+  tx: Tx,
+  payment: { orgId: string; bookingId: string; reference: string },
+  reason: string,
+) {
+  await tx
+    .updateTable('bookings')
+    .set({ attentionReason: reason, updatedAt: sql<Date>`now()` })
+    .where('id', '=', payment.bookingId)
+    .execute();
   await enqueueOutbox(tx, [
-    { orgId: payment.orgId, aggregateType: 'booking', aggregateId: payment.bookingId, eventType: 'booking.attention', payload: { reference: payment.reference, reason } },
+    {
+      orgId: payment.orgId,
+      aggregateType: 'booking',
+      aggregateId: payment.bookingId,
+      eventType: 'booking.attention',
+      payload: { reference: payment.reference, reason },
+    },
   ]);
 }
 
-export async function sessionCompleted(tx: Tx, session: Stripe.Checkout.Session): Promise<EventEffects | null> {
+export async function sessionCompleted(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+): Promise<EventEffects | null> {
   if (session.payment_status !== 'paid') return null; // async methods settle later
-  const payment = (await paymentBy(tx, { sessionId: session.id })) ?? (await paymentBy(tx, { paymentId: session.metadata?.paymentId }));
+  const payment =
+    (await paymentBy(tx, { sessionId: session.id })) ??
+    (await paymentBy(tx, { paymentId: session.metadata?.paymentId }));
   if (!payment) return null;
   const paidCurrency = session.currency?.toUpperCase();
   if (session.amount_total !== payment.amount || paidCurrency !== payment.currency) {
     // Never confirm on a mismatch: a person looks at it.
-    await tx.updateTable('payments').set({ failureReason: `Stripe reported ${session.amount_total ?? '?'} ${paidCurrency ?? '?'}` }).where('id', '=', payment.id).execute();
-    await flag(tx, payment, `Paid ${session.amount_total ?? '?'} ${paidCurrency ?? '?'} but the booking is ${payment.amount} ${payment.currency}`);
+    await tx
+      .updateTable('payments')
+      .set({
+        failureReason: `Stripe reported ${session.amount_total ?? '?'} ${paidCurrency ?? '?'}`,
+      })
+      .where('id', '=', payment.id)
+      .execute();
+    await flag(
+      tx,
+      payment,
+      `Paid ${session.amount_total ?? '?'} ${paidCurrency ?? '?'} but the booking is ${payment.amount} ${payment.currency}`,
+    );
     return { orgId: payment.orgId, refundIds: [], inventoryChangedOn: null };
   }
-  const { outcome, refundId } = await settlePayment(tx, { paymentId: payment.id, amount: payment.amount, providerPaymentIntent: idOf(session.payment_intent) });
-  return { orgId: payment.orgId, refundIds: refundId ? [refundId] : [], inventoryChangedOn: outcome === 'confirmed' ? payment.occurrenceId : null };
+  const { outcome, refundId } = await settlePayment(tx, {
+    paymentId: payment.id,
+    amount: payment.amount,
+    providerPaymentIntent: idOf(session.payment_intent),
+  });
+  return {
+    orgId: payment.orgId,
+    refundIds: refundId ? [refundId] : [],
+    inventoryChangedOn: outcome === 'confirmed' ? payment.occurrenceId : null,
+  };
 }
 
-export async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session): Promise<EventEffects | null> {
+export async function sessionExpired(
+  tx: Tx,
+  session: Stripe.Checkout.Session,
+): Promise<EventEffects | null> {
   const payment = await paymentBy(tx, { sessionId: session.id });
   if (payment?.status !== 'pending') return null; // paid meanwhile, or already expired
-  await tx.updateTable('payments').set({ status: 'expired', updatedAt: sql<Date>`now()` }).where('id', '=', payment.id).execute();
+  await tx
+    .updateTable('payments')
+    .set({ status: 'expired', updatedAt: sql<Date>`now()` })
+    .where('id', '=', payment.id)
+    .execute();
   const booking = await tx
     .updateTable('bookings')
     .set({ status: 'expired', updatedAt: sql<Date>`now()` })
@@ -67,19 +126,40 @@ export async function sessionExpired(tx: Tx, session: Stripe.Checkout.Session): 
   if (booking.holdId) await releaseInventoryOfHold(tx, booking.holdId);
   if (booking.promoCodeId) await returnPromo(tx, booking.promoCodeId);
   await enqueueOutbox(tx, [
-    { orgId: payment.orgId, aggregateType: 'booking', aggregateId: payment.bookingId, eventType: 'booking.expired', payload: { reference: payment.reference, email: booking.contactEmail } },
+    {
+      orgId: payment.orgId,
+      aggregateType: 'booking',
+      aggregateId: payment.bookingId,
+      eventType: 'booking.expired',
+      payload: { reference: payment.reference, email: booking.contactEmail },
+    },
   ]);
   return { orgId: payment.orgId, refundIds: [], inventoryChangedOn: payment.occurrenceId };
 }
 
-export async function paymentFailed(tx: Tx, intent: Stripe.PaymentIntent): Promise<EventEffects | null> {
-  const payment = (await paymentBy(tx, { paymentId: intent.metadata.paymentId })) ?? (await paymentBy(tx, { paymentIntent: intent.id }));
+export async function paymentFailed(
+  tx: Tx,
+  intent: Stripe.PaymentIntent,
+): Promise<EventEffects | null> {
+  const payment =
+    (await paymentBy(tx, { paymentId: intent.metadata.paymentId })) ??
+    (await paymentBy(tx, { paymentIntent: intent.id }));
   if (payment?.status !== 'pending') return null;
   const reason = intent.last_payment_error?.message ?? 'The payment failed';
-  await tx.updateTable('payments').set({ failureReason: reason, updatedAt: sql<Date>`now()` }).where('id', '=', payment.id).execute();
+  await tx
+    .updateTable('payments')
+    .set({ failureReason: reason, updatedAt: sql<Date>`now()` })
+    .where('id', '=', payment.id)
+    .execute();
   // The session stays open: the customer can try another card until it expires.
   await enqueueOutbox(tx, [
-    { orgId: payment.orgId, aggregateType: 'booking', aggregateId: payment.bookingId, eventType: 'booking.payment_failed', payload: { reference: payment.reference, reason } },
+    {
+      orgId: payment.orgId,
+      aggregateType: 'booking',
+      aggregateId: payment.bookingId,
+      eventType: 'booking.payment_failed',
+      payload: { reference: payment.reference, reason },
+    },
   ]);
   return { orgId: payment.orgId, refundIds: [], inventoryChangedOn: null };
 }
@@ -120,9 +200,16 @@ export async function chargeRefunded(tx: Tx, charge: Stripe.Charge): Promise<Eve
   return { orgId: payment.orgId, refundIds: [], inventoryChangedOn: null };
 }
 
-export async function disputeCreated(tx: Tx, dispute: Stripe.Dispute): Promise<EventEffects | null> {
+export async function disputeCreated(
+  tx: Tx,
+  dispute: Stripe.Dispute,
+): Promise<EventEffects | null> {
   const payment = await paymentBy(tx, { paymentIntent: idOf(dispute.payment_intent) });
   if (!payment) return null;
-  await flag(tx, payment, `Payment disputed (${dispute.reason}): respond in Stripe before ${new Date((dispute.evidence_details?.due_by ?? 0) * 1000).toISOString().slice(0, 10)}`);
+  await flag(
+    tx,
+    payment,
+    `Payment disputed (${dispute.reason}): respond in Stripe before ${new Date((dispute.evidence_details?.due_by ?? 0) * 1000).toISOString().slice(0, 10)}`,
+  );
   return { orgId: payment.orgId, refundIds: [], inventoryChangedOn: null };
 }

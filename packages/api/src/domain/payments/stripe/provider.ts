@@ -35,7 +35,11 @@ export function stripePayments(stripe: Stripe, settings: StripeSettings): Paymen
     name: 'stripe',
     paymentDeadline: (now) => new Date(now.getTime() + settings.paymentMinutes * 60_000),
     async startPayment(request) {
-      const metadata = { bookingReference: request.bookingReference, paymentId: request.paymentId, orgId: request.orgId };
+      const metadata = {
+        bookingReference: request.bookingReference,
+        paymentId: request.paymentId,
+        orgId: request.orgId,
+      };
       const session = await stripe.checkout.sessions.create(
         {
           mode: 'payment',
@@ -64,13 +68,21 @@ export function stripePayments(stripe: Stripe, settings: StripeSettings): Paymen
       };
     },
     async refund(request) {
-      if (!request.paymentProviderRef) throw new Error(`refund ${request.refundId}: the payment has no PaymentIntent yet`);
+      if (!request.paymentProviderRef)
+        throw new Error(`refund ${request.refundId}: the payment has no PaymentIntent yet`);
       const refund = await stripe.refunds.create(
-        { payment_intent: request.paymentProviderRef, amount: request.amount, metadata: { refundId: request.refundId } },
+        {
+          payment_intent: request.paymentProviderRef,
+          amount: request.amount,
+          metadata: { refundId: request.refundId },
+        },
         { idempotencyKey: `refund:${request.refundId}` },
       );
       // Stripe confirms most refunds at once; others complete later through charge.refunded.
-      return { providerRef: refund.id, status: refund.status === 'succeeded' ? 'succeeded' : 'pending' };
+      return {
+        providerRef: refund.id,
+        status: refund.status === 'succeeded' ? 'succeeded' : 'pending',
+      };
     },
   };
 }

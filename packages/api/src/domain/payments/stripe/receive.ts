@@ -17,7 +17,11 @@ export interface WebhookDeps {
  * body (400, nothing changes, when wrong or missing); 200 only once the work is committed;
  * 500 on failure, so Stripe delivers it again.
  */
-export async function receiveStripeWebhook(body: string, signature: string | null, deps: WebhookDeps): Promise<Response> {
+export async function receiveStripeWebhook(
+  body: string,
+  signature: string | null,
+  deps: WebhookDeps,
+): Promise<Response> {
   let event: Stripe.Event;
   try {
     event = deps.stripe.webhooks.constructEvent(body, signature ?? '', deps.webhookSecret);

@@ -37,7 +37,9 @@ export async function reconcileStripePayments(
     } catch (error) {
       // One session Stripe cannot answer for must not stop the others; the next run retries.
       tally.failed += 1;
-      console.warn(`reconcile ${providerRef}: ${error instanceof Error ? error.message : String(error)}`);
+      console.warn(
+        `reconcile ${providerRef}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       continue;
     }
     const paid = session.status === 'complete' && session.payment_status === 'paid';

@@ -26,10 +26,17 @@ afterAll(async () => {
 /** A customer holds `seats` seats and checks out with Stripe: a pending booking and its open session. */
 async function bookWithStripe(seats = 1) {
   const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 4 });
-  const api = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 }, payments: s.provider });
+  const api = await t.caller({
+    engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
+    payments: s.provider,
+  });
   const seatIds = fixture.seats.slice(0, seats).map((seat) => seat.id);
   const hold = await api.holds.create({ occurrenceId: fixture.occurrence.id, seatIds });
-  const result = await api.bookings.checkout({ holdId: hold.holdId, idempotencyKey: `key-${randomUUID()}`, contact });
+  const result = await api.bookings.checkout({
+    holdId: hold.holdId,
+    idempotencyKey: `key-${randomUUID()}`,
+    contact,
+  });
   const payment = await t.db
     .selectFrom('payments as p')
     .innerJoin('bookings as b', 'b.id', 'p.bookingId')
@@ -37,31 +44,65 @@ async function bookWithStripe(seats = 1) {
     .where('b.reference', '=', result.reference)
     .executeTakeFirstOrThrow();
   if (!payment.providerRef) throw new Error('no Checkout Session was created');
-  return { ...fixture, api, result, sessionId: payment.providerRef, bookingId: payment.bookingId, holdId: payment.holdId ?? '' };
+  return {
+    ...fixture,
+    api,
+    result,
+    sessionId: payment.providerRef,
+    bookingId: payment.bookingId,
+    holdId: payment.holdId ?? '',
+  };
 }
 
 const bookingRow = (id: string) =>
-  t.db.selectFrom('bookings').select(['status', 'paidAmount', 'refundedAmount', 'attentionReason']).where('id', '=', id).executeTakeFirstOrThrow();
-const ticketsOf = async (id: string) => (await t.db.selectFrom('tickets').select('code').where('bookingId', '=', id).execute()).length;
+  t.db
+    .selectFrom('bookings')
+    .select(['status', 'paidAmount', 'refundedAmount', 'attentionReason'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+const ticketsOf = async (id: string) =>
+  (await t.db.selectFrom('tickets').select('code').where('bookingId', '=', id).execute()).length;
 const outboxOf = async (id: string) =>
-  (await t.db.selectFrom('outbox').select('eventType').where('aggregateId', '=', id).orderBy('id').execute()).map((row) => row.eventType);
+  (
+    await t.db
+      .selectFrom('outbox')
+      .select('eventType')
+      .where('aggregateId', '=', id)
+      .orderBy('id')
+      .execute()
+  ).map((row) => row.eventType);
 
 /** A booking's deadline passes (no worker needed: its seats become claimable). */
 async function lapse(holdId: string) {
-  await sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${holdId}`.execute(t.db);
-  await sql`UPDATE occurrence_seats SET held_until = now() - interval '1 second' WHERE hold_id = ${holdId}`.execute(t.db);
+  await sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${holdId}`.execute(
+    t.db,
+  );
+  await sql`UPDATE occurrence_seats SET held_until = now() - interval '1 second' WHERE hold_id = ${holdId}`.execute(
+    t.db,
+  );
 }
 
 describe('Stripe Checkout through the real SDK and the simulator', () => {
   it('creates an itemised session for the booking and confirms it once paid', async () => {
     const booked = await bookWithStripe(2);
-    expect(booked.result).toMatchObject({ status: 'pending_payment', payment: { provider: 'stripe', status: 'pending' } });
+    expect(booked.result).toMatchObject({
+      status: 'pending_payment',
+      payment: { provider: 'stripe', status: 'pending' },
+    });
     expect(booked.result.payment?.redirectUrl).toContain(`/pay/${booked.sessionId}`);
     const session = await s.stripe.checkout.sessions.retrieve(booked.sessionId);
-    expect(session).toMatchObject({ amount_total: 9000, currency: 'eur', customer_email: contact.email, metadata: { bookingReference: booked.result.reference } });
+    expect(session).toMatchObject({
+      amount_total: 9000,
+      currency: 'eur',
+      customer_email: contact.email,
+      metadata: { bookingReference: booked.result.reference },
+    });
 
     await s.control(`sessions/${booked.sessionId}/pay`);
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'confirmed', paidAmount: 9000 });
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'confirmed',
+      paidAmount: 9000,
+    });
     expect(await ticketsOf(booked.bookingId)).toBe(2);
   });
 
@@ -73,15 +114,23 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     } finally {
       s.simulator.setWebhookBehaviour({ duplicate: 0 });
     }
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'confirmed', paidAmount: 4500 });
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'confirmed',
+      paidAmount: 4500,
+    });
     expect(await ticketsOf(booked.bookingId)).toBe(1);
-    expect((await outboxOf(booked.bookingId)).filter((type) => type === 'booking.confirmed')).toHaveLength(1);
+    expect(
+      (await outboxOf(booked.bookingId)).filter((type) => type === 'booking.confirmed'),
+    ).toHaveLength(1);
   });
 
   it('records a declined card and keeps the booking payable', async () => {
     const booked = await bookWithStripe();
     await s.control(`sessions/${booked.sessionId}/decline`);
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'pending_payment', paidAmount: 0 });
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'pending_payment',
+      paidAmount: 0,
+    });
     expect(await outboxOf(booked.bookingId)).toContain('booking.payment_failed');
     await s.control(`sessions/${booked.sessionId}/pay`);
     expect((await bookingRow(booked.bookingId)).status).toBe('confirmed');
@@ -92,7 +141,9 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     await s.control(`sessions/${booked.sessionId}/pay`);
     const session = await s.stripe.checkout.sessions.retrieve(booked.sessionId);
     const late = { ...expiredEvent(session), id: `evt_late_${randomUUID()}` };
-    expect(await handleStripeEvent(t.db, late, { provider: s.provider, events: noEvents })).toBe('ignored');
+    expect(await handleStripeEvent(t.db, late, { provider: s.provider, events: noEvents })).toBe(
+      'ignored',
+    );
     expect((await bookingRow(booked.bookingId)).status).toBe('confirmed');
   });
 
@@ -101,24 +152,46 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     await s.stripe.checkout.sessions.expire(booked.sessionId);
     await s.simulator.flushWebhooks();
     expect((await bookingRow(booked.bookingId)).status).toBe('expired');
-    const seat = await t.db.selectFrom('occurrenceSeats').select('status').where('seatId', '=', at(booked.seats, 0).id).executeTakeFirstOrThrow();
+    const seat = await t.db
+      .selectFrom('occurrenceSeats')
+      .select('status')
+      .where('seatId', '=', at(booked.seats, 0).id)
+      .executeTakeFirstOrThrow();
     expect(seat.status).toBe('free');
 
     const session = await s.stripe.checkout.sessions.retrieve(booked.sessionId);
-    const paidAfterExpiry = completedEvent({ ...session, status: 'complete', payment_status: 'paid' });
-    expect(await handleStripeEvent(t.db, paidAfterExpiry, { provider: s.provider, events: noEvents })).toBe('processed');
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'confirmed', paidAmount: 4500 });
+    const paidAfterExpiry = completedEvent({
+      ...session,
+      status: 'complete',
+      payment_status: 'paid',
+    });
+    expect(
+      await handleStripeEvent(t.db, paidAfterExpiry, { provider: s.provider, events: noEvents }),
+    ).toBe('processed');
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'confirmed',
+      paidAmount: 4500,
+    });
   });
 
   it('refunds a payment that arrives after the seat was sold to someone else, and tells the customer', async () => {
     const booked = await bookWithStripe();
     await lapse(booked.holdId);
     const other = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } });
-    await other.holds.create({ occurrenceId: booked.occurrence.id, seatIds: [at(booked.seats, 0).id] });
+    await other.holds.create({
+      occurrenceId: booked.occurrence.id,
+      seatIds: [at(booked.seats, 0).id],
+    });
 
     await s.control(`sessions/${booked.sessionId}/pay`);
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'refunded', paidAmount: 4500, refundedAmount: 4500 });
-    expect((await bookingRow(booked.bookingId)).attentionReason).toContain('refunded automatically');
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'refunded',
+      paidAmount: 4500,
+      refundedAmount: 4500,
+    });
+    expect((await bookingRow(booked.bookingId)).attentionReason).toContain(
+      'refunded automatically',
+    );
     expect(await outboxOf(booked.bookingId)).toContain('booking.late_payment_refunded');
     expect(await ticketsOf(booked.bookingId)).toBe(0);
   });
@@ -133,10 +206,20 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
   it('flags an amount that does not match the booking instead of confirming it', async () => {
     const booked = await bookWithStripe();
     const session = await s.stripe.checkout.sessions.retrieve(booked.sessionId);
-    const wrong = completedEvent({ ...session, status: 'complete', payment_status: 'paid', amount_total: 100 });
+    const wrong = completedEvent({
+      ...session,
+      status: 'complete',
+      payment_status: 'paid',
+      amount_total: 100,
+    });
     await handleStripeEvent(t.db, wrong, { provider: s.provider, events: noEvents });
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'pending_payment', paidAmount: 0 });
-    expect((await bookingRow(booked.bookingId)).attentionReason).toBe('Paid 100 EUR but the booking is 4500 EUR');
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'pending_payment',
+      paidAmount: 0,
+    });
+    expect((await bookingRow(booked.bookingId)).attentionReason).toBe(
+      'Paid 100 EUR but the booking is 4500 EUR',
+    );
   });
 
   it('refunds part then the rest (staff), and the whole on a customer cancellation, amounts adding up', async () => {
@@ -144,49 +227,98 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     await s.control(`sessions/${booked.sessionId}/pay`);
     const manager = (await createStaffUser(t.db, { org: booked.org, role: 'manager' })).user;
     const staff = await t.caller({ userId: manager.id, payments: s.provider });
-    await staff.staff.refunds.create({ reference: booked.result.reference, amount: 1000, idempotencyKey: 'partial-refund-1' });
-    await staff.staff.refunds.create({ reference: booked.result.reference, amount: 1000, idempotencyKey: 'partial-refund-1' });
+    await staff.staff.refunds.create({
+      reference: booked.result.reference,
+      amount: 1000,
+      idempotencyKey: 'partial-refund-1',
+    });
+    await staff.staff.refunds.create({
+      reference: booked.result.reference,
+      amount: 1000,
+      idempotencyKey: 'partial-refund-1',
+    });
     await s.simulator.flushWebhooks();
-    expect(await bookingRow(booked.bookingId)).toMatchObject({ status: 'confirmed', paidAmount: 4500, refundedAmount: 1000 });
-    await expect(staff.staff.refunds.create({ reference: booked.result.reference, amount: 9999, idempotencyKey: 'too-much-1' })).rejects.toMatchObject({
+    expect(await bookingRow(booked.bookingId)).toMatchObject({
+      status: 'confirmed',
+      paidAmount: 4500,
+      refundedAmount: 1000,
+    });
+    await expect(
+      staff.staff.refunds.create({
+        reference: booked.result.reference,
+        amount: 9999,
+        idempotencyKey: 'too-much-1',
+      }),
+    ).rejects.toMatchObject({
       message: 'At most 3500 (minor units) can be refunded on this booking.',
     });
 
     const customerBooking = await bookWithStripe();
     await s.control(`sessions/${customerBooking.sessionId}/pay`);
-    await customerBooking.api.bookings.cancel({ reference: customerBooking.result.reference, email: contact.email });
+    await customerBooking.api.bookings.cancel({
+      reference: customerBooking.result.reference,
+      email: contact.email,
+    });
     await s.simulator.flushWebhooks();
-    expect(await bookingRow(customerBooking.bookingId)).toMatchObject({ status: 'refunded', paidAmount: 4500, refundedAmount: 4500 });
-    const charge = await s.stripe.paymentIntents.retrieve((await s.stripe.checkout.sessions.retrieve(customerBooking.sessionId)).payment_intent as string);
+    expect(await bookingRow(customerBooking.bookingId)).toMatchObject({
+      status: 'refunded',
+      paidAmount: 4500,
+      refundedAmount: 4500,
+    });
+    const charge = await s.stripe.paymentIntents.retrieve(
+      (await s.stripe.checkout.sessions.retrieve(customerBooking.sessionId))
+        .payment_intent as string,
+    );
     expect(charge.amount_received).toBe(4500);
   });
 
   it('gives staff the payment link of a booking waiting for payment, and only of their org', async () => {
     const booked = await bookWithStripe();
     const agent = (await createStaffUser(t.db, { org: booked.org, role: 'agent' })).user;
-    const link = await (await t.caller({ userId: agent.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference });
+    const link = await (
+      await t.caller({ userId: agent.id, payments: s.provider })
+    ).staff.bookings.paymentLink({ reference: booked.result.reference });
     expect(link.url).toBe(booked.result.payment?.redirectUrl);
     const page = await fetch(link.url);
     expect(await page.text()).toContain('Pay');
 
-    const outsider = (await createStaffUser(t.db, { org: await createOrg(t.db), role: 'owner' })).user;
+    const outsider = (await createStaffUser(t.db, { org: await createOrg(t.db), role: 'owner' }))
+      .user;
     await expect(
-      (await t.caller({ userId: outsider.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference }),
+      (await t.caller({ userId: outsider.id, payments: s.provider })).staff.bookings.paymentLink({
+        reference: booked.result.reference,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await s.control(`sessions/${booked.sessionId}/pay`);
     await expect(
-      (await t.caller({ userId: agent.id, payments: s.provider })).staff.bookings.paymentLink({ reference: booked.result.reference }),
+      (await t.caller({ userId: agent.id, payments: s.provider })).staff.bookings.paymentLink({
+        reference: booked.result.reference,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('answers a forged or missing signature with 400 and changes nothing', async () => {
-    const before = await t.db.selectFrom('paymentEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const body = JSON.stringify({ id: 'evt_forged', type: 'checkout.session.completed', data: { object: {} } });
+    const before = await t.db
+      .selectFrom('paymentEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const body = JSON.stringify({
+      id: 'evt_forged',
+      type: 'checkout.session.completed',
+      data: { object: {} },
+    });
     for (const signature of [undefined, 't=1,v1=deadbeef']) {
-      const response = await fetch(s.webhookUrl, { method: 'POST', body, headers: signature ? { 'stripe-signature': signature } : {} });
+      const response = await fetch(s.webhookUrl, {
+        method: 'POST',
+        body,
+        headers: signature ? { 'stripe-signature': signature } : {},
+      });
       expect(response.status).toBe(400);
     }
-    const after = await t.db.selectFrom('paymentEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('paymentEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
@@ -194,14 +326,34 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
     const quiet = await setupStripe(t.db, noEvents, { deliverWebhooks: false });
     try {
       const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 1 });
-      const api = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 }, payments: quiet.provider });
-      const hold = await api.holds.create({ occurrenceId: fixture.occurrence.id, seatIds: [at(fixture.seats, 0).id] });
-      const { reference } = await api.bookings.checkout({ holdId: hold.holdId, idempotencyKey: `key-${randomUUID()}`, contact });
-      const payment = await t.db.selectFrom('payments as p').innerJoin('bookings as b', 'b.id', 'p.bookingId').select(['p.providerRef', 'b.id']).where('b.reference', '=', reference).executeTakeFirstOrThrow();
+      const api = await t.caller({
+        engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
+        payments: quiet.provider,
+      });
+      const hold = await api.holds.create({
+        occurrenceId: fixture.occurrence.id,
+        seatIds: [at(fixture.seats, 0).id],
+      });
+      const { reference } = await api.bookings.checkout({
+        holdId: hold.holdId,
+        idempotencyKey: `key-${randomUUID()}`,
+        contact,
+      });
+      const payment = await t.db
+        .selectFrom('payments as p')
+        .innerJoin('bookings as b', 'b.id', 'p.bookingId')
+        .select(['p.providerRef', 'b.id'])
+        .where('b.reference', '=', reference)
+        .executeTakeFirstOrThrow();
       await quiet.control(`sessions/${payment.providerRef ?? ''}/pay`);
       expect((await bookingRow(payment.id)).status).toBe('pending_payment');
 
-      const tally = await reconcileStripePayments(t.db, quiet.stripe, { provider: quiet.provider, events: noEvents }, { olderThanMinutes: 0 });
+      const tally = await reconcileStripePayments(
+        t.db,
+        quiet.stripe,
+        { provider: quiet.provider, events: noEvents },
+        { olderThanMinutes: 0 },
+      );
       expect(tally.settled).toBeGreaterThanOrEqual(1);
       expect((await bookingRow(payment.id)).status).toBe('confirmed');
     } finally {
@@ -211,11 +363,19 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
 });
 
 function completedEvent(session: Stripe.Checkout.Session): Stripe.Event {
-  return { ...eventBase(session), id: `evt_test_${randomUUID()}`, type: 'checkout.session.completed' };
+  return {
+    ...eventBase(session),
+    id: `evt_test_${randomUUID()}`,
+    type: 'checkout.session.completed',
+  };
 }
 
 function expiredEvent(session: Stripe.Checkout.Session): Stripe.Event {
-  return { ...eventBase(session), id: `evt_test_${randomUUID()}`, type: 'checkout.session.expired' };
+  return {
+    ...eventBase(session),
+    id: `evt_test_${randomUUID()}`,
+    type: 'checkout.session.expired',
+  };
 }
 
 function eventBase(session: Stripe.Checkout.Session) {

@@ -5,7 +5,14 @@ import type { InventoryEvents } from '../../events/inventory';
 import type { Tx } from '../../shared/idempotency';
 import type { PaymentProvider } from '../provider';
 import { sendRefund } from '../refunds';
-import { chargeRefunded, disputeCreated, paymentFailed, sessionCompleted, sessionExpired, type EventEffects } from './events';
+import {
+  chargeRefunded,
+  disputeCreated,
+  paymentFailed,
+  sessionCompleted,
+  sessionExpired,
+  type EventEffects,
+} from './events';
 
 export type EventOutcome = 'processed' | 'duplicate' | 'ignored';
 
@@ -22,7 +29,12 @@ export async function handleStripeEvent(
   const result = await db.transaction().execute(async (tx) => {
     const recorded = await tx
       .insertInto('paymentEvents')
-      .values({ provider: 'stripe', providerEventId: event.id, type: event.type, payload: JSON.stringify(event) })
+      .values({
+        provider: 'stripe',
+        providerEventId: event.id,
+        type: event.type,
+        payload: JSON.stringify(event),
+      })
       .onConflict((oc) => oc.columns(['provider', 'providerEventId']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -36,7 +48,8 @@ export async function handleStripeEvent(
     return { outcome: effects ? ('processed' as const) : ('ignored' as const), effects };
   });
   const effects = result.effects;
-  if (effects?.orgId && effects.inventoryChangedOn) deps.events.changed({ orgId: effects.orgId, occurrenceId: effects.inventoryChangedOn });
+  if (effects?.orgId && effects.inventoryChangedOn)
+    deps.events.changed({ orgId: effects.orgId, occurrenceId: effects.inventoryChangedOn });
   for (const refundId of effects?.refundIds ?? []) await sendRefund(db, refundId, deps.provider);
   return result.outcome;
 }
