@@ -2,16 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase } from '@tessera/db/testing';
+import { childProcessEnv, createTestDatabase, testEnv } from '@tessera/db/testing';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createRedisConnection } from './redis';
 import { quietLog, seedConfirmedBooking, startSmtpPeer, uniquePrefix } from './test-support';
 
-// Tests read their targets straight from the environment: they are not a server process.
-// eslint-disable-next-line no-restricted-properties
-const { TEST_DATABASE_URL, TEST_REDIS_URL, ...inherited } = process.env;
-const databaseUrl = TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+const databaseUrl = testEnv.TEST_DATABASE_URL;
+const redisUrl = testEnv.TEST_REDIS_URL;
 
 const workerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // tsx as a loader inside node, not the tsx CLI: the CLI relays signals to its child and
@@ -37,7 +34,7 @@ const started: ChildProcess[] = [];
 function startWorker(env: Record<string, string>): RunningWorker {
   const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
     cwd: workerDir,
-    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: queuePrefix, ...env },
+    env: childProcessEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: queuePrefix, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
