@@ -24,7 +24,15 @@ interface Check {
 }
 
 /** What "dev works" means. Tighten with seeded content here, one line per page. */
-const checksFor = ({ web, admin }: { web: string; admin: string }): Check[] => [
+const checksFor = ({
+  web,
+  admin,
+  realtime,
+}: {
+  web: string;
+  admin: string;
+  realtime: string;
+}): Check[] => [
   {
     name: 'web home',
     url: `${web}/`,
@@ -42,6 +50,12 @@ const checksFor = ({ web, admin }: { web: string; admin: string }): Check[] => [
     url: `${admin}/`,
     mustContain: ['Algiers → Oran coach', 'Tessera Demo'],
     signInAs: 'owner@demo.test',
+  },
+  // The worker's Socket.IO gateway answers a handshake.
+  {
+    name: 'realtime gateway',
+    url: `${realtime}/socket.io/?EIO=4&transport=polling`,
+    mustContain: ['"sid"'],
   },
 ];
 
@@ -123,7 +137,7 @@ function processesStartedBy(dataDir: string): number[] {
 }
 
 async function main(): Promise<number> {
-  const ports = { pg: 0, redis: 0, web: 0, admin: 0 };
+  const ports = { pg: 0, redis: 0, web: 0, admin: 0, realtime: 0 };
   const taken = new Set<number>();
   for (const key of Object.keys(ports) as (keyof typeof ports)[]) {
     let port = await findFreePort();
@@ -136,6 +150,7 @@ async function main(): Promise<number> {
   await fs.chmod(dataDir, 0o755);
   const web = `http://127.0.0.1:${ports.web}`;
   const admin = `http://127.0.0.1:${ports.admin}`;
+  const realtime = `http://127.0.0.1:${ports.realtime}`;
   log(
     `data dir ${dataDir}; ports pg ${ports.pg}, redis ${ports.redis}, web ${ports.web}, admin ${ports.admin}`,
   );
@@ -151,6 +166,7 @@ async function main(): Promise<number> {
     TESSERA_REDIS_PORT: String(ports.redis),
     WEB_PORT: String(ports.web),
     ADMIN_PORT: String(ports.admin),
+    REALTIME_PORT: String(ports.realtime),
     NEXT_TELEMETRY_DISABLED: '1',
     TURBO_TELEMETRY_DISABLED: '1',
   });
@@ -193,7 +209,7 @@ async function main(): Promise<number> {
   timer.unref();
 
   try {
-    for (const check of checksFor({ web, admin })) {
+    for (const check of checksFor({ web, admin, realtime })) {
       const ok = await pollUntil(async () => !devExited && (await passes(check)), {
         timeoutMs: remaining(),
         intervalMs: 500,

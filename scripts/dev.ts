@@ -84,6 +84,7 @@ async function main() {
   for (const [name, port, variable] of [
     ['web', config.webPort, 'WEB_PORT'],
     ['admin', config.adminPort, 'ADMIN_PORT'],
+    ['realtime gateway', config.realtimePort, 'REALTIME_PORT'],
   ] as const) {
     if ((await isListening(port)) || !(await canBind(port))) {
       return shutdown(
@@ -125,10 +126,18 @@ async function main() {
     REDIS_URL: redis.url,
     NEXT_TELEMETRY_DISABLED: '1',
     TURBO_TELEMETRY_DISABLED: '1',
+    // The worker's gateway, and the pages (site and console, by either host name) it accepts.
+    REALTIME_PORT: String(config.realtimePort),
+    NEXT_PUBLIC_REALTIME_URL: `http://localhost:${config.realtimePort}`,
+    REALTIME_ALLOWED_ORIGINS: [config.webPort, config.adminPort]
+      .flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
+      .join(','),
     ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
   };
   await runStep('migrate', ['db:migrate'], env);
   await runStep('seed', ['db:seed'], env);
+  // The apps import @tessera/client from its build (dist/), which a fresh clone lacks.
+  await runStep('client', ['--filter', '@tessera/client', 'build'], env);
 
   // No Stripe key: the local simulator takes card payments, and the site says they are tests.
   if (!config.stripeSecretKey) {
@@ -193,6 +202,7 @@ async function main() {
     '',
     `  web    http://localhost:${config.webPort}`,
     `  admin  http://localhost:${config.adminPort}`,
+    `  live   ws://localhost:${config.realtimePort} (the worker's realtime gateway)`,
     config.stripeSecretKey
       ? '  payments  Stripe (STRIPE_SECRET_KEY)'
       : '  payments  local Stripe simulator (test payments, no real money)',

@@ -8,4 +8,17 @@ export default [
     files: ['src/env.ts', 'src/testing/env.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  {
+    // The example is an integrator's standalone program: its environment is its configuration.
+    files: ['example/**/*.mjs'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Type tests call what does not exist on purpose (under @ts-expect-error).
+    files: ['src/**/*.types.test.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
 ];

@@ -30,6 +30,8 @@ export interface DevConfig {
   redisPort: number;
   webPort: number;
   adminPort: number;
+  /** The worker's realtime gateway (Socket.IO); the site connects to it from the browser. */
+  realtimePort: number;
   /** With a key, real Stripe (test or live) is used; without, the local simulator on this port. */
   stripeSecretKey: string | undefined;
   stripeSimulatorPort: number;
@@ -45,6 +47,7 @@ export function loadDevConfig(): DevConfig {
     redisPort: readPort('TESSERA_REDIS_PORT', 6379),
     webPort: readPort('WEB_PORT', 3000),
     adminPort: readPort('ADMIN_PORT', 3001),
+    realtimePort: readPort('REALTIME_PORT', 3030),
     stripeSecretKey: read('STRIPE_SECRET_KEY'),
     stripeSimulatorPort: readPort('STRIPE_SIMULATOR_PORT', 12111),
     dataDir: path.resolve(repoRoot, read('TESSERA_DATA_DIR') ?? '.data'),

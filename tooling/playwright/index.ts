@@ -24,6 +24,9 @@ export interface ExtraServer {
 
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Signs realtime room tokens in the apps under test; the suites' gateways check with it. */
+export const E2E_REALTIME_TOKEN_SECRET = 'e2e-only-realtime-secret-0123456789abcdef';
+
 export function databaseUrl(name: string): string {
   const url = new URL(testEnv.TEST_DATABASE_URL);
   url.pathname = `/${name}`;
@@ -98,6 +101,8 @@ export function defineAppSuite({
           DATABASE_URL: databaseUrl(databaseName),
           REDIS_URL: testEnv.TEST_REDIS_URL,
           AUTH_SECRET: testEnv.E2E_AUTH_SECRET,
+          TICKET_SIGNING_SECRET: testEnv.E2E_TICKET_SIGNING_SECRET,
+          REALTIME_TOKEN_SECRET: E2E_REALTIME_TOKEN_SECRET,
           AUTH_TRUST_HOST: 'true',
           ...env,
         },

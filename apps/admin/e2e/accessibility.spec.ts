@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO } from '@tessera/db/seed';
+import { bookTickets, demoConcert } from './desk';
+import { failedJobOf } from './failed-jobs';
 import { signIn } from './staff';
 
 async function blockingViolations(page: Page) {
@@ -20,5 +23,82 @@ test('sign-in has no serious or critical accessibility violations', async ({ pag
 test('the upcoming list has no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, 'manager@demo.test');
   await expect(page.getByRole('table')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});
+
+test('the failed-jobs and webhooks pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const job = await failedJobOf(DEMO.orgSlug);
+  try {
+    await signIn(page, 'owner@demo.test');
+    await expect(page.getByRole('banner')).toContainText('Owner');
+    await page.goto('/jobs');
+    await expect(page.getByRole('row', { name: new RegExp(job.summary) })).toBeVisible();
+    expect(await blockingViolations(page)).toEqual([]);
+    await page.goto('/webhooks');
+    await expect(page.getByRole('button', { name: 'Add endpoint' })).toBeVisible();
+    expect(await blockingViolations(page)).toEqual([]);
+  } finally {
+    await job.remove();
+  }
+});
+
+test('the bookings, booking, check-in and manifest pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  await page.setExtraHTTPHeaders({
+    'x-forwarded-for': `10.90.${Math.floor(Math.random() * 250)}.7`,
+  });
+  const concert = await demoConcert({ priceAmount: 2500 });
+  const { reference } = await bookTickets(page.request, concert, ['Axe Tester']);
+  await signIn(page, 'owner@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Owner');
+  await page.goto(`/bookings?query=${reference}`);
+  await expect(page.getByRole('link', { name: reference })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/bookings/${reference}`);
+  await expect(page.getByRole('button', { name: 'Mark paid' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/check-in/${concert.occurrence.id}`);
+  await page.getByLabel('Ticket code').fill('NOSUCHCODE');
+  await page.getByRole('button', { name: 'Check in' }).click();
+  await expect(page.getByTestId('scan-result')).toContainText('Unknown ticket');
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/check-in/${concert.occurrence.id}/manifest`);
+  await expect(page.getByRole('link', { name: 'Download CSV' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});
+
+test('the catalog, offering, new-offering, venues, resources and reports pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  // Six pages, each with a full axe pass: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
+  await signIn(page, 'owner@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Owner');
+  await page.goto('/catalog');
+  await expect(page.getByRole('list', { name: 'Offerings' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.getByRole('list', { name: 'Offerings' }).getByRole('link').first().click();
+  await expect(page.getByRole('button', { name: 'Preview dates' })).toBeVisible();
+  // With the series preview listed and a field refused.
+  await page.getByLabel('First date').fill('2030-01-01');
+  await page.getByRole('button', { name: 'Preview dates' }).click();
+  await expect(page.getByRole('list', { name: 'Series dates' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/catalog/new');
+  await page.getByLabel('Kind').selectOption('trip');
+  await page.getByRole('button', { name: 'Create offering' }).click();
+  await expect(page.getByText('Check the fields marked below.')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/venues');
+  await expect(page.getByRole('button', { name: 'Add venue' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/reports');
+  await expect(page.getByRole('heading', { name: 'Revenue by day' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/resources');
+  await expect(page.getByRole('button', { name: 'Add resource' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
 });

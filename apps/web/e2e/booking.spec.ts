@@ -22,6 +22,9 @@ test.beforeEach(async ({ page }, testInfo) => {
 const uniqueEmail = (testInfo: TestInfo) =>
   `e2e-${testInfo.workerIndex}-${testInfo.retry}-${Date.now()}@example.test`;
 
+/** A free seat anyone may book: wheelchair places are held only for who needs one. */
+const OPEN_SEAT = /^(?!.*wheelchair place).*, available$/;
+
 async function openFirstDate(page: Page, offeringName: string) {
   await page.goto('/');
   await page.getByRole('link', { name: offeringName }).click();
@@ -41,10 +44,7 @@ async function openFirstDate(page: Page, offeringName: string) {
 async function chooseFreeSeats(page: Page, section: string, count: number) {
   const map = page.getByRole('group', { name: `${section} seats` });
   for (let chosen = 0; chosen < count; chosen++) {
-    await map
-      .getByRole('button', { name: /, available$/ })
-      .first()
-      .click();
+    await map.getByRole('button', { name: OPEN_SEAT }).first().click();
     await expect(
       page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem'),
     ).toHaveCount(chosen + 1);
@@ -63,7 +63,7 @@ test('a customer picks two seats on the map, pays, and sees the booking confirme
 
   // The first seat by keyboard: focus the map's seat, Enter chooses it; the arrow moves on.
   const map = page.getByRole('group', { name: 'Balcony seats' });
-  const firstFree = map.getByRole('button', { name: /, available$/ }).first();
+  const firstFree = map.getByRole('button', { name: OPEN_SEAT }).first();
   await expect(firstFree).toHaveAccessibleName(
     /^Balcony, Row [A-Z], seat \d+, \d+\.\d\d EUR, available$/,
   );
@@ -71,10 +71,7 @@ test('a customer picks two seats on the map, pays, and sees the booking confirme
   await page.keyboard.press('Enter');
   await expect(map.getByRole('button', { pressed: true })).toHaveCount(1);
   // The second: a click on the next free seat.
-  await map
-    .getByRole('button', { name: /, available$/ })
-    .first()
-    .click();
+  await map.getByRole('button', { name: OPEN_SEAT }).first().click();
   const chosen = page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem');
   await expect(chosen).toHaveCount(2);
   await expect(page.getByTestId('selection-total')).toHaveText('€60.00');
@@ -193,4 +190,20 @@ test('a seat taken by someone else meanwhile is named, and the other seat stays 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/checkout\//);
   await expect(page.getByRole('timer')).toHaveText(/Your seats are held for \d+:\d\d/);
+});
+
+test('a wheelchair place is held only once the customer says they need it', async ({ page }) => {
+  await openFirstDate(page, 'Symphonie fantastique');
+  const place = page.getByRole('button', { name: /, wheelchair place, .*available$/ }).first();
+  await place.click();
+  const need = page.getByRole('checkbox', { name: /^I need an accessible place/ });
+  await expect(need).not.toBeChecked();
+
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'is an accessible place' })).toBeVisible();
+  await expect(page).toHaveURL(/\/o\//);
+
+  await need.check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}/);
 });

@@ -1,13 +1,13 @@
 import { offlinePayments } from '@tessera/api/domain/payments/offline';
 import { enqueueOutbox } from '@tessera/api/domain/shared/outbox';
 import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startJobs, type RunningJobs } from './jobs';
+import { openQueues, startJobs, type RunningJobs } from './jobs';
 import { createSmtpTransport, type SmtpTransport } from './mailer';
 import { processNotification } from './processors/notifications';
-import { domainEventsQueue, notificationsQueue, outboxJobId } from './queues';
+import { notificationsQueue, outboxJobId } from './queues';
 import { createRedisConnection } from './redis';
 import { createOutboxRelay, OUTBOX_CHANNEL } from './relay';
 import {
@@ -239,13 +239,7 @@ describe('outbox relay', () => {
 
     // Port 1 on loopback: nothing listens, every connection is refused.
     const refused = createRedisConnection('redis://127.0.0.1:1', 'producer', quietLog);
-    const deadQueue = (name: string) =>
-      new Queue(name, { connection: refused, prefix }).on('error', () => undefined);
-    const deadQueues = {
-      notifications: deadQueue('notifications'),
-      'domain-events': deadQueue('domain-events'),
-      maintenance: deadQueue('maintenance'),
-    };
+    const deadQueues = openQueues(refused, prefix, quietLog);
     const deadRelay = createOutboxRelay({
       db: testDb.db,
       queues: deadQueues,
@@ -265,12 +259,7 @@ describe('outbox relay', () => {
     expect(unrelayed.lastError).toBeTruthy();
 
     const producer = createRedisConnection(redisUrl, 'producer', quietLog);
-    const liveQueue = (name: string) => new Queue(name, { connection: producer, prefix });
-    const liveQueues = {
-      notifications: liveQueue('notifications'),
-      'domain-events': liveQueue(domainEventsQueue.name),
-      maintenance: liveQueue('maintenance'),
-    };
+    const liveQueues = openQueues(producer, prefix, quietLog);
     try {
       const relay = createOutboxRelay({ db: testDb.db, queues: liveQueues, log: quietLog });
       expect(await relay.relayPending()).toBe(1);
@@ -281,7 +270,8 @@ describe('outbox relay', () => {
         .executeTakeFirstOrThrow();
       expect(relayed.relayedAt).not.toBeNull();
       expect(relayed.lastError).toBeNull();
-      const job = await liveQueues['domain-events'].getJob(outboxJobId(outboxId));
+      // An expired hold may free places for the waiting list.
+      const job = await liveQueues.waitlist.getJob(outboxJobId(outboxId));
       expect(job?.data).toMatchObject({ outboxId, eventType: 'hold.expired', aggregateId: holdId });
       expect(await relay.relayPending()).toBe(0);
     } finally {
@@ -320,11 +310,7 @@ describe('outbox relay under concurrency', () => {
   it('never relays a row twice when two relays run at once', async () => {
     const orgId = (await seedConfirmedBooking(testDb.db, startsAt)).orgId;
     const producer = createRedisConnection(redisUrl, 'producer', quietLog);
-    const queues = {
-      notifications: new Queue('notifications', { connection: producer, prefix }),
-      'domain-events': new Queue(domainEventsQueue.name, { connection: producer, prefix }),
-      maintenance: new Queue('maintenance', { connection: producer, prefix }),
-    };
+    const queues = openQueues(producer, prefix, quietLog);
     try {
       const first = createOutboxRelay({ db: testDb.db, queues, log: quietLog, batchSize: 7 });
       const second = createOutboxRelay({ db: testDb.db, queues, log: quietLog, batchSize: 7 });
@@ -389,10 +375,12 @@ describe('schedules', () => {
       .executeTakeFirstOrThrow();
 
     const jobs = await start({ smtp: false, holdExpiryEveryMs: 500 });
-    // Without Stripe there is nothing to reconcile: only the expiry is scheduled.
+    // Without Stripe there is nothing to reconcile: the expiry and the message sweeps are scheduled.
     const schedulers = await jobs.queues.maintenance.getJobSchedulers();
-    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every])).toEqual([
+    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every]).sort()).toEqual([
       ['expire-holds', 500],
+      ['resend-stuck-messages', 60_000],
+      ['send-reminders', 60_000],
     ]);
 
     await vi.waitFor(

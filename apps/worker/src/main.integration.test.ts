@@ -34,7 +34,14 @@ const started: ChildProcess[] = [];
 function startWorker(env: Record<string, string>): RunningWorker {
   const child = spawn(process.execPath, ['--import', tsxLoader, 'src/main.ts'], {
     cwd: workerDir,
-    env: childProcessEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: queuePrefix, ...env }),
+    // REALTIME_PORT 0: the gateway (both roles run by default) never clashes with `pnpm dev`'s.
+    env: childProcessEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      QUEUE_PREFIX: queuePrefix,
+      REALTIME_PORT: '0',
+      ...env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);

@@ -1,7 +1,8 @@
 /**
- * The worker process: relays the outbox to BullMQ, runs the processors (emails, domain
- * events) and the schedules (hold expiry, Stripe reconciliation), and stops cleanly on
- * SIGTERM/SIGINT. The Socket.IO gateway (see ARCHITECTURE.md) will hang off this lifecycle.
+ * The worker process. Role `queues`: relays the outbox to BullMQ, runs the processors (emails,
+ * domain events) and the schedules (hold expiry, Stripe reconciliation). Role `realtime`: the
+ * Socket.IO gateway (ARCHITECTURE.md, "Realtime"). WORKER_ROLES chooses; both by default.
+ * Stops cleanly on SIGTERM/SIGINT.
  */
 import { env } from '@tessera/api/env';
 import { configuredPayments } from '@tessera/api/domain/payments/configured';
@@ -11,6 +12,8 @@ import { sql } from 'kysely';
 import { startJobs, type RunningJobs } from './jobs';
 import { createLogger } from './log';
 import { createSmtpTransport } from './mailer';
+import { configuredSmsProvider } from './sms';
+import { startRealtimeGateway, type RealtimeGateway } from './realtime/gateway';
 
 /** A stuck close must not keep a stopping process alive forever (deploys wait on it). */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -26,9 +29,12 @@ const probe = new Redis(env.REDIS_URL, {
 // Without a listener ioredis prints every reconnect error as unhandled; say it once per error.
 probe.on('error', (error) => console.error(`worker: redis error: ${error.message}`));
 const transport = env.SMTP_URL ? createSmtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
+const sms = configuredSmsProvider();
 
+const roles = new Set(env.WORKER_ROLES);
 let stopping = false;
 let jobs: RunningJobs | undefined;
+let gateway: RealtimeGateway | undefined;
 
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
@@ -40,7 +46,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, SHUTDOWN_TIMEOUT_MS);
   force.unref();
   // Workers finish their current job before the database they write to goes away.
-  await jobs?.close();
+  await Promise.allSettled([jobs?.close(), gateway?.close()]);
   transport?.close();
   await Promise.allSettled([probe.quit(), db.destroy()]);
   console.log('worker stopped');
@@ -53,25 +59,44 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 async function start(): Promise<void> {
-  await sql`select 1`.execute(db);
+  // The gateway reads Postgres only when something changes: a gateway alone starts without it.
+  if (roles.has('queues')) await sql`select 1`.execute(db);
   await probe.connect();
   await probe.ping();
-  const payments = configuredPayments();
-  jobs = await startJobs({
-    db,
-    redisUrl: env.REDIS_URL,
-    prefix: env.QUEUE_PREFIX,
-    listenUrl: env.DATABASE_URL,
-    transport,
-    payments,
-    log,
-  });
-  if (stopping) return;
-  log.info(
-    `outbox relay, queues and schedules running; email ${transport ? 'sent by SMTP' : 'recorded only (no SMTP_URL)'}; ` +
-      `stripe reconciliation ${payments.stripe ? 'every 5 minutes' : 'off (no STRIPE_SECRET_KEY)'}`,
-  );
-  console.log('worker ready (postgres ok, redis ok)');
+  if (roles.has('realtime')) {
+    const allowedOrigins = env.REALTIME_ALLOWED_ORIGINS ?? [new URL(env.PUBLIC_SITE_URL).origin];
+    gateway = await startRealtimeGateway({
+      db,
+      redisUrl: env.REDIS_URL,
+      port: env.REALTIME_PORT,
+      allowedOrigins,
+      tokenSecret: env.REALTIME_TOKEN_SECRET,
+      keyPrefix: `${env.QUEUE_PREFIX}:realtime`,
+      log,
+    });
+    if (stopping) return;
+    log.info(`realtime gateway on port ${gateway.port} for ${allowedOrigins.join(', ')}`);
+  }
+  if (roles.has('queues')) {
+    const payments = configuredPayments();
+    jobs = await startJobs({
+      db,
+      redisUrl: env.REDIS_URL,
+      prefix: env.QUEUE_PREFIX,
+      listenUrl: env.DATABASE_URL,
+      transport,
+      sms,
+      payments,
+      log,
+    });
+    if (stopping) return;
+    log.info(
+      `outbox relay, queues and schedules running; email ${transport ? 'sent by SMTP' : 'recorded only (no SMTP_URL)'}; ` +
+        `SMS ${sms ? 'sent' : 'recorded only (no provider)'}; ` +
+        `stripe reconciliation ${payments.stripe ? 'every 5 minutes' : 'off (no STRIPE_SECRET_KEY)'}`,
+    );
+  }
+  console.log(`worker ready (${roles.has('queues') ? 'postgres ok, ' : ''}redis ok)`);
 }
 
 start().catch(async (error: unknown) => {
@@ -79,7 +104,7 @@ start().catch(async (error: unknown) => {
   console.error(
     `worker failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
-  await jobs?.close().catch(() => undefined);
+  await Promise.allSettled([jobs?.close(), gateway?.close()]);
   probe.disconnect();
   await db.destroy().catch(() => undefined);
   process.exit(1);

@@ -3,11 +3,11 @@ import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from './log';
-import { outboxJobId, queueForEvent, type QueueName } from './queues';
+import { outboxJobId, queuesForEvent, type QueueName } from './queues';
 
 export interface OutboxRelayOptions {
   db: Db;
-  /** Where relayed events go: one BullMQ queue per name `queueForEvent` can return. */
+  /** Where relayed events go: one BullMQ queue per name `queuesForEvent` can return. */
   queues: Record<QueueName, Queue>;
   log: Logger;
   batchSize?: number;
@@ -20,6 +20,8 @@ export interface OutboxRelayOptions {
   listenUrl?: string;
   /** The longest a batch waits on Redis before it rolls back and leaves its rows for later. */
   addTimeoutMs?: number;
+  /** Told what was relayed, after the commit: the realtime gateways push booking changes from it. */
+  onRelayed?: (events: RelayedEvent[]) => void;
 }
 
 export interface OutboxRelay {
@@ -46,6 +48,20 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * relays a row again, and the job id `outbox-<id>` makes BullMQ keep the first job only.
  */
 export const OUTBOX_CHANNEL = 'tessera_outbox';
+
+/** What a job carries for one row: the row itself, minus bookkeeping (queues/outbox-job.ts). */
+function relayedEvent(row: {
+  id: number;
+  orgId: string | null;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+}) {
+  const { id, ...event } = row;
+  return { outboxId: id, ...event };
+}
+export type RelayedEvent = ReturnType<typeof relayedEvent>;
 const LISTEN_RETRY_MS = 5_000;
 
 export function createOutboxRelay({
@@ -56,6 +72,7 @@ export function createOutboxRelay({
   pollIntervalMs = 500,
   addTimeoutMs = 5_000,
   listenUrl,
+  onRelayed,
 }: OutboxRelayOptions): OutboxRelay {
   let stopped = true;
   let loop: Promise<void> | undefined;
@@ -98,8 +115,9 @@ export function createOutboxRelay({
 
   async function relayBatch(): Promise<number> {
     let ids: number[] = [];
+    let relayed: RelayedEvent[] = [];
     try {
-      return await db.transaction().execute(async (tx) => {
+      const count = await db.transaction().execute(async (tx) => {
         const rows = await tx
           .selectFrom('outbox')
           .select(['id', 'orgId', 'eventType', 'aggregateType', 'aggregateId', 'payload'])
@@ -110,25 +128,21 @@ export function createOutboxRelay({
           .skipLocked()
           .execute();
         ids = rows.map((row) => row.id);
+        relayed = rows.map(relayedEvent);
         if (rows.length === 0) return 0;
         const byQueue = new Map<
           QueueName,
           { name: string; data: unknown; opts: { jobId: string } }[]
         >();
         for (const row of rows) {
-          const queueName = queueForEvent(row.eventType);
-          const jobs = byQueue.get(queueName) ?? [];
           // The payload is checked by the processor: a bad one fails there, visibly, instead of blocking the relay.
-          const data = {
-            outboxId: row.id,
-            orgId: row.orgId,
-            eventType: row.eventType,
-            aggregateType: row.aggregateType,
-            aggregateId: row.aggregateId,
-            payload: row.payload,
-          };
-          jobs.push({ name: row.eventType, data, opts: { jobId: outboxJobId(row.id) } });
-          byQueue.set(queueName, jobs);
+          const data = relayedEvent(row);
+          // Job ids are unique per queue: the same id in each queue the event goes to.
+          for (const queueName of queuesForEvent(row.eventType)) {
+            const jobs = byQueue.get(queueName) ?? [];
+            jobs.push({ name: row.eventType, data, opts: { jobId: outboxJobId(row.id) } });
+            byQueue.set(queueName, jobs);
+          }
         }
         await withTimeout(
           Promise.all([...byQueue].map(([queueName, jobs]) => queues[queueName].addBulk(jobs))),
@@ -146,6 +160,9 @@ export function createOutboxRelay({
           .execute();
         return rows.length;
       });
+      // After the commit: nothing is announced for a batch that rolled back.
+      onRelayed?.(relayed);
+      return count;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (ids.length > 0) {

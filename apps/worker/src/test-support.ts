@@ -1,7 +1,13 @@
 /** Helpers for the worker's integration tests: a real SMTP peer and booking rows with outbox events. */
 import { enqueueOutbox, type OutboxEvent } from '@tessera/api/domain/shared/outbox';
 import type { Db } from '@tessera/db';
-import { createOccurrence, createOffering, createOrg, createVenue } from '@tessera/db/seed';
+import {
+  createOccurrence,
+  createOffering,
+  createOrg,
+  createSeatMap,
+  createVenue,
+} from '@tessera/db/seed';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createLogger, type Logger } from './log';
@@ -113,4 +119,135 @@ export async function addOutboxEvent(db: Db, event: OutboxEvent): Promise<number
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export interface TicketedBooking extends SeededBooking {
+  occurrenceId: string;
+  ticketCodes: string[];
+  outboxId: number;
+}
+
+/**
+ * A booking of two seats in New York with their tickets and attendees, confirmed at
+ * `confirmedAt` (a week ago by default), and its `booking.confirmed` outbox event, all in
+ * one transaction as the engine writes them. `phone` is the contact's phone, if any.
+ */
+export async function seedTicketedBooking(
+  db: Db,
+  startsAt: Date,
+  {
+    phone = null,
+    confirmedAt = new Date(Date.now() - 7 * 86_400_000),
+  }: {
+    phone?: string | null;
+    confirmedAt?: Date;
+  } = {},
+): Promise<TicketedBooking> {
+  const org = await createOrg(db, {
+    name: 'Harbour Arts',
+    currency: 'USD',
+    timeZone: 'America/New_York',
+  });
+  const venue = await createVenue(db, {
+    org,
+    name: 'Pier 17 Hall',
+    addressLine: '89 South Street',
+    city: 'New York',
+    country: 'US',
+    timeZone: 'America/New_York',
+  });
+  const offering = await createOffering(db, { org, venue, name: 'Harbour Jazz Night' });
+  const { seatMap, seats } = await createSeatMap(db, {
+    org,
+    venue,
+    sections: [{ name: 'Balcony', rows: 1, seatsPerRow: 2, category: 'standard' }],
+  });
+  const occurrence = await createOccurrence(db, { offering, seatMap, startsAt });
+  referenceCounter += 1;
+  const reference = `TK${process.pid % 1000}${referenceCounter}`.slice(0, 12).padEnd(6, '8');
+  const ticketCodes = seats.map((_, index) => `${reference}T${index}`.padEnd(12, 'X'));
+  return db.transaction().execute(async (tx) => {
+    const booking = await tx
+      .insertInto('bookings')
+      .values({
+        orgId: org.id,
+        reference,
+        offeringId: offering.id,
+        occurrenceId: occurrence.id,
+        status: 'confirmed',
+        confirmedAt,
+        contactName: 'Ada Lovelace',
+        contactEmail: 'ada@example.test',
+        contactPhone: phone,
+        subtotalAmount: 9_000,
+        totalAmount: 9_000,
+        paidAmount: 9_000,
+        currency: 'USD',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const names = ['Ada Lovelace', 'Charles Babbage'];
+    for (const [index, seat] of seats.entries()) {
+      const item = await tx
+        .insertInto('bookingItems')
+        .values({
+          orgId: org.id,
+          bookingId: booking.id,
+          position: index,
+          kind: 'seat',
+          description: `Seat ${seat.rowLabel}${seat.number}`,
+          occurrenceId: occurrence.id,
+          seatId: seat.id,
+          unitAmount: 4_500,
+          totalAmount: 4_500,
+          currency: 'USD',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const attendee = await tx
+        .insertInto('attendees')
+        .values({
+          orgId: org.id,
+          bookingId: booking.id,
+          position: index,
+          name: names[index] ?? 'Guest',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('tickets')
+        .values({
+          orgId: org.id,
+          bookingId: booking.id,
+          bookingItemId: item.id,
+          attendeeId: attendee.id,
+          occurrenceId: occurrence.id,
+          code: ticketCodes[index] ?? '',
+        })
+        .execute();
+    }
+    await enqueueOutbox(tx, [
+      {
+        orgId: org.id,
+        aggregateType: 'booking',
+        aggregateId: booking.id,
+        eventType: 'booking.confirmed',
+        payload: { reference, occurrenceId: occurrence.id, email: 'ada@example.test' },
+      },
+    ]);
+    const { id: outboxId } = await tx
+      .selectFrom('outbox')
+      .select('id')
+      .where('aggregateId', '=', booking.id)
+      .executeTakeFirstOrThrow();
+    return {
+      orgId: org.id,
+      bookingId: booking.id,
+      reference,
+      offeringName: offering.name,
+      occurrenceId: occurrence.id,
+      ticketCodes,
+      outboxId,
+    };
+  });
 }

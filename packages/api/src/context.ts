@@ -1,7 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@tessera/db';
 import { TRPCError } from '@trpc/server';
 import type { Redis } from 'ioredis';
+import { hashApiKey } from './domain/api-keys/keys';
+import { touchApiKey } from './domain/api-keys/usage';
 import { redisInventoryEvents, type InventoryEvents } from './domain/events/inventory';
 import { configuredPayments } from './domain/payments/configured';
 import type { PaymentProvider } from './domain/payments/provider';
@@ -11,7 +13,7 @@ import { env } from './env';
 export type Actor =
   | { kind: 'guest' }
   | { kind: 'user'; userId: string }
-  | { kind: 'apiKey'; apiKeyId: string; orgId: string; scopes: readonly string[] };
+  | { kind: 'apiKey'; apiKeyId: string; orgId: string; scopes: readonly string[]; label: string };
 
 export interface Context {
   db: Db;
@@ -30,11 +32,14 @@ export interface Context {
 export interface EngineSettings {
   maxLiveHoldsPerClient: number;
   holdsPerMinute: number;
+  /** Calls one API key may make per minute, whatever the procedure (0 = no limit). */
+  apiKeyCallsPerMinute: number;
 }
 
 const defaultEngineSettings = (): EngineSettings => ({
   maxLiveHoldsPerClient: env.HOLDS_MAX_LIVE_PER_CLIENT,
   holdsPerMinute: env.HOLDS_RATE_LIMIT_PER_MINUTE,
+  apiKeyCallsPerMinute: env.API_KEY_RATE_LIMIT_PER_MINUTE,
 });
 
 export interface CreateContextOptions {
@@ -90,8 +95,8 @@ async function apiKeyActor(db: Db, authorization: string | null): Promise<Actor 
   if (!key) return null;
   const row = await db
     .selectFrom('apiKeys')
-    .select(['id', 'orgId', 'scopes'])
-    .where('keyHash', '=', createHash('sha256').update(key).digest('hex'))
+    .select(['id', 'orgId', 'scopes', 'name', 'prefix'])
+    .where('keyHash', '=', hashApiKey(key))
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   // An unknown or revoked key is refused outright rather than treated as a guest.
@@ -100,5 +105,12 @@ async function apiKeyActor(db: Db, authorization: string | null): Promise<Actor 
       code: 'UNAUTHORIZED',
       message: 'This API key is not valid or has been revoked.',
     });
-  return { kind: 'apiKey', apiKeyId: row.id, orgId: row.orgId, scopes: row.scopes };
+  await touchApiKey(db, row.id);
+  return {
+    kind: 'apiKey',
+    apiKeyId: row.id,
+    orgId: row.orgId,
+    scopes: row.scopes,
+    label: `API key ${row.name} (${row.prefix}…)`,
+  };
 }

@@ -3,7 +3,9 @@ import { serverResources } from './resources';
 import { appRouter } from './router';
 import { createCallerFactory } from './trpc';
 
-const createCaller = createCallerFactory(appRouter);
+export const createCaller = createCallerFactory(appRouter);
+/** The router called in-process, procedure by procedure. */
+export type ServerApi = ReturnType<typeof createCaller>;
 
 export interface SessionLike {
   user?: { id?: string | null } | null;

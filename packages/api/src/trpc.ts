@@ -1,14 +1,16 @@
 import type { ApiKeys } from '@tessera/db';
 import { initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Context } from './context';
+import { recordApiKeyCall } from './domain/api-keys/audit';
+import { sharedRateLimit } from './domain/holds/rate-limit';
 import { membershipFor, type StaffMember } from './domain/access/membership';
 import { roleCan, type Permission } from './domain/access/permissions';
-import { AppError, APP_ERROR_CODES, type AppErrorCode } from './errors';
+import { AppError, APP_ERROR_CODES, fieldErrorsOf, type AppErrorCode } from './errors';
+import { transformer } from './transformer';
 
 /** "email: Invalid email address; password: Too small: expected at least 8 characters" */
-function describeZodError(error: ZodError): string {
+export function describeZodError(error: ZodError): string {
   return error.issues
     .map((issue) =>
       issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
@@ -17,7 +19,7 @@ function describeZodError(error: ZodError): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zodError = cause instanceof ZodError ? cause : null;
@@ -35,7 +37,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         appCode,
-        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
         details: cause instanceof AppError ? (cause.details ?? null) : null,
         // Stack traces stay on the server.
         stack: undefined,
@@ -54,10 +56,25 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Calls made with an API key: counted against the key's budget (fail open, like every
+ * limiter here), and each mutation that succeeded is written to the audit log under the key.
+ */
+const apiKeyUsage = t.middleware(async ({ ctx, type, path, next }) => {
+  const { actor } = ctx;
+  if (actor.kind !== 'apiKey') return next();
+  await sharedRateLimit(ctx.redis, 'api-key', ctx.engine.apiKeyCallsPerMinute).consume(
+    actor.apiKeyId,
+  );
+  const result = await next();
+  if (type === 'mutation' && result.ok) await recordApiKeyCall(ctx.db, actor, path, ctx.requestId);
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(apiKeyUsage);
 
 /** A signed-in person (customer or staff acting as a customer). */
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -24,7 +24,11 @@ beforeAll(async () => {
       createContext({
         db: database.db,
         redis,
-        headers: new Headers(Object.entries(req.headers).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[k, v]] : []))),
+        headers: new Headers(
+          Object.entries(req.headers).flatMap(([k, v]): [string, string][] =>
+            typeof v === 'string' ? [[k, v]] : [],
+          ),
+        ),
         userId: null,
       }),
   });

@@ -7,7 +7,7 @@ export type { AppRouter, RouterInputs, RouterOutputs } from '@tessera/api';
 export interface TesseraClientOptions {
   /** Where Tessera runs, e.g. https://book.example.com (the site or the console). */
   baseUrl: string;
-  /** A staff API key (`Authorization: Bearer`), for the procedures its scopes allow. */
+  /** An org's API key (`Authorization: Bearer`), for the procedures its scopes allow. */
   apiKey?: string;
   /** Another fetch (a test double, a proxy-aware one); the global fetch by default. */
   fetch?: typeof globalThis.fetch;
@@ -16,7 +16,11 @@ export interface TesseraClientOptions {
 export type TesseraClient = TRPCClient<AppRouter>;
 
 /** The typed Tessera API: `client.catalog.offerings.query({ kind: 'trip' })`. */
-export function createTesseraClient({ baseUrl, apiKey, fetch }: TesseraClientOptions): TesseraClient {
+export function createTesseraClient({
+  baseUrl,
+  apiKey,
+  fetch,
+}: TesseraClientOptions): TesseraClient {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
@@ -29,3 +33,11 @@ export function createTesseraClient({ baseUrl, apiKey, fetch }: TesseraClientOpt
   });
 }
 export { readApiError, type ApiProblem } from './errors';
+export {
+  isTesseraError,
+  TESSERA_ERROR_CODES,
+  type TesseraError,
+  type TesseraErrorCode,
+} from './error-codes';
+export { subscribeToOccurrence, type SubscribeOptions } from './realtime';
+export type { AvailabilityEvent, BookingStatusEvent } from '@tessera/api/realtime';

@@ -14,8 +14,38 @@ export interface CreateDbOptions {
   max?: number;
 }
 
+/** SQL texts of the hot statements, each with the name it is prepared under. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a statement to be prepared once per connection and then only executed. Planning the
+ * engine's context read took 1.8 ms against 0.4 ms to run it; a named statement is planned
+ * once per connection (PostgreSQL keeps a generic plan when it is as good). For statements
+ * whose text never changes (no variable-length lists); returns the text for inline use.
+ * Named statements need session pooling (not a transaction-pooling PgBouncer).
+ */
+export function prepared(sqlText: string): string {
+  if (!preparedNames.has(sqlText)) preparedNames.set(sqlText, `tessera_${preparedNames.size + 1}`);
+  return sqlText;
+}
+
+/** Kysely's driver calls `query(text, values)`: a registered text runs as its named statement. */
+class PreparingClient extends pg.Client {}
+const plainQuery = Reflect.get(pg.Client.prototype, 'query') as (
+  this: pg.Client,
+  ...args: unknown[]
+) => unknown;
+PreparingClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [text, values] = args;
+  const name = typeof text === 'string' && args.length === 2 ? preparedNames.get(text) : undefined;
+  return name ? plainQuery.call(this, { name, text, values }) : plainQuery.apply(this, args);
+} as pg.Client['query'];
+
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, Client: PreparingClient });
   // Tables and columns are snake_case in SQL and camelCase in TypeScript.
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
 }

@@ -1,4 +1,4 @@
-export { createDb, type Db, type CreateDbOptions } from './client';
+export { createDb, prepared, type Db, type CreateDbOptions } from './client';
 export { migrateToLatest, migrations } from './migrate';
 export { isUniqueViolation, pgErrorCode, PG_ERRORS } from './errors';
 export type * from './schema';

@@ -8,6 +8,10 @@ import * as payments from './migrations/0005_payments';
 import * as engagement from './migrations/0006_engagement';
 import * as platform from './migrations/0007_platform';
 import * as outboxNotify from './migrations/0008_outbox_notify';
+import * as ticketsReminders from './migrations/0009_tickets_reminders';
+import * as workerDeliveries from './migrations/0010_worker_deliveries';
+import * as outboxNotifySelective from './migrations/0011_outbox_notify_selective';
+import * as seatLayoutVersion from './migrations/0012_seat_layout_version';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -22,6 +26,10 @@ export const migrations: Record<string, Migration> = {
   '0006_engagement': engagement,
   '0007_platform': platform,
   '0008_outbox_notify': outboxNotify,
+  '0009_tickets_reminders': ticketsReminders,
+  '0010_worker_deliveries': workerDeliveries,
+  '0011_outbox_notify_selective': outboxNotifySelective,
+  '0012_seat_layout_version': seatLayoutVersion,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {

@@ -250,3 +250,32 @@ describe('the schema refuses bad data', () => {
     },
   );
 });
+
+describe('outbox wake-up', () => {
+  /** Inserts one outbox row of `eventType` and says whether a listener was notified. */
+  async function notifies(eventType: string): Promise<boolean> {
+    const listener = new pg.Client({ connectionString: test.url });
+    await listener.connect();
+    try {
+      const received: string[] = [];
+      listener.on('notification', (message) => received.push(message.channel));
+      await listener.query('LISTEN tessera_outbox');
+      await test.db
+        .insertInto('outbox')
+        .values({ aggregateType: 'test', aggregateId: 'x', eventType, payload: JSON.stringify({}) })
+        .execute();
+      // A round trip on the listener after the insert's commit: any notification is in by then.
+      await listener.query('SELECT 1');
+      return received.includes('tessera_outbox');
+    } finally {
+      await listener.end();
+    }
+  }
+
+  it('wakes the relay for events someone waits on, not for inventory churn', async () => {
+    expect(await notifies('booking.confirmed')).toBe(true);
+    expect(await notifies('booking.payment_failed')).toBe(true);
+    expect(await notifies('inventory.released')).toBe(false);
+    expect(await notifies('hold.expired')).toBe(false);
+  });
+});

@@ -276,10 +276,12 @@ export interface Orgs {
 }
 
 export interface OutboundMessages {
+  attachments: Generated<string[]>;
   bodyHtml: string | null;
   bodyText: string;
   bookingId: string | null;
   channel: "email" | "sms";
+  claimedAt: Generated<Timestamp>;
   createdAt: Generated<Timestamp>;
   dedupeKey: string | null;
   error: string | null;
@@ -425,6 +427,7 @@ export interface SeatMaps {
   createdAt: Generated<Timestamp>;
   height: number;
   id: Generated<string>;
+  layoutVersion: Generated<number>;
   name: string;
   orgId: string;
   venueId: string | null;
@@ -590,6 +593,7 @@ export interface WebhookDeliveries {
   deliveredAt: Timestamp | null;
   endpointId: string;
   eventType: string;
+  firstAttemptAt: Timestamp | null;
   id: Generated<string>;
   nextAttemptAt: Timestamp | null;
   orgId: string;
@@ -598,6 +602,18 @@ export interface WebhookDeliveries {
   responseBody: string | null;
   responseStatus: number | null;
   status: Generated<"pending" | "succeeded" | "failed" | "dead">;
+}
+
+export interface WebhookDeliveryAttempts {
+  attemptedAt: Generated<Timestamp>;
+  attemptNo: number;
+  deliveryId: string;
+  durationMs: number;
+  error: string | null;
+  id: Generated<number>;
+  orgId: string;
+  responseBody: string | null;
+  responseStatus: number | null;
 }
 
 export interface WebhookEndpoints {
@@ -654,5 +670,6 @@ export interface DB {
   venues: Venues;
   waitlistEntries: WaitlistEntries;
   webhookDeliveries: WebhookDeliveries;
+  webhookDeliveryAttempts: WebhookDeliveryAttempts;
   webhookEndpoints: WebhookEndpoints;
 }

@@ -1,14 +1,23 @@
 import { buttonClasses, Badge } from '@tessera/ui';
+import Link from 'next/link';
 import { signOutToSignIn } from '~/server/auth-actions';
+
+export interface ConsoleLink {
+  href: string;
+  label: string;
+}
 
 export function ConsoleHeader({
   orgName,
   role,
   userName,
+  links,
 }: {
   orgName: string | null;
   role: string | null;
   userName: string;
+  /** The console's pages this role may open. */
+  links: ConsoleLink[];
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -22,6 +31,22 @@ export function ConsoleHeader({
             </span>
           ) : null}
         </div>
+        {links.length > 1 ? (
+          <nav aria-label="Console">
+            <ul className="flex flex-wrap gap-1">
+              {links.map((link) => (
+                <li key={link.href}>
+                  <Link
+                    href={link.href}
+                    className={buttonClasses({ variant: 'ghost', size: 'sm' })}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-sm text-slate-700">
             {userName}

@@ -4,6 +4,7 @@ import { SiteHeader } from '~/components/site-header';
 import { TestPaymentsBanner } from '~/components/test-payments-banner';
 import { env } from '~/env';
 import { TRPCReactProvider } from '@tessera/client/react';
+import { RealtimeProvider } from '~/lib/realtime/gateway-socket';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -24,9 +25,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {env.STRIPE_SECRET_KEY?.startsWith('sk_test_') ? <TestPaymentsBanner /> : null}
         <SiteHeader />
         <TRPCReactProvider>
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
-            {children}
-          </main>
+          <RealtimeProvider url={env.NEXT_PUBLIC_REALTIME_URL}>
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+              {children}
+            </main>
+          </RealtimeProvider>
         </TRPCReactProvider>
         {env.NEXT_PUBLIC_ADMIN_URL ? (
           <footer className="border-t border-slate-200 bg-white">

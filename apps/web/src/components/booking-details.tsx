@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { RouterOutputs } from '@tessera/api';
 import { useTRPC } from '@tessera/client/react';
 import {
   Alert,
@@ -14,24 +13,20 @@ import {
   formatDateTime,
   formatMoney,
   formText,
-  type BadgeTone,
 } from '@tessera/ui';
 import { useEffect, useState, type FormEvent } from 'react';
+import { bookingStatusText } from '~/lib/booking-status';
 import { rememberBookingEmail, rememberedBookingEmail } from '~/lib/checkout-storage';
+import { useLiveBookingStatus } from '~/lib/realtime/use-live-booking-status';
+import { BookingTickets } from './booking-tickets';
+import { CancelBooking } from './cancel-booking';
 
-type Booking = RouterOutputs['bookings']['byReference'];
-type Status = Booking['status'];
-
-const statusText: Record<Status, { label: string; tone: BadgeTone }> = {
-  pending_payment: { label: 'Waiting for your payment…', tone: 'warning' },
-  confirmed: { label: 'Confirmed', tone: 'success' },
-  cancelled: { label: 'Cancelled', tone: 'danger' },
-  refunded: { label: 'Refunded', tone: 'neutral' },
-  expired: { label: 'Expired', tone: 'danger' },
-};
-
-/** Until a realtime push exists, a pending booking is polled so it turns confirmed on its own. */
+/**
+ * A pending booking turns confirmed on its own: by a push from the realtime gateway, and by
+ * polling, slower while the push channel is open (it covers a push lost on the way).
+ */
 const PENDING_REFETCH_MS = 1_500;
+const PENDING_REFETCH_LIVE_MS = 3_000;
 
 export function BookingDetails({
   reference,
@@ -99,6 +94,7 @@ function BookingView({
   onWrongEmail: () => void;
 }) {
   const trpc = useTRPC();
+  const live = useLiveBookingStatus(reference, email);
   const booking = useQuery(
     trpc.bookings.byReference.queryOptions(
       { reference, email },
@@ -106,7 +102,11 @@ function BookingView({
         staleTime: 0,
         retry: false,
         refetchInterval: (query) =>
-          query.state.data?.status === 'pending_payment' ? PENDING_REFETCH_MS : false,
+          query.state.data?.status === 'pending_payment'
+            ? live
+              ? PENDING_REFETCH_LIVE_MS
+              : PENDING_REFETCH_MS
+            : false,
       },
     ),
   );
@@ -125,7 +125,7 @@ function BookingView({
   }
 
   const data = booking.data;
-  const status = statusText[data.status];
+  const status = bookingStatusText[data.status];
   const money = (amount: number) => formatMoney({ amount, currency: data.total.currency });
   const pending = data.status === 'pending_payment';
 
@@ -175,28 +175,15 @@ function BookingView({
             Booked by {data.contact.name} ({data.contact.email})
           </p>
         </Card>
+        <CancelBooking
+          reference={reference}
+          email={email}
+          timeZone={data.timeZone}
+          live={data.status === 'confirmed' || data.status === 'pending_payment'}
+          onCancelled={() => void booking.refetch()}
+        />
         {data.status === 'confirmed' && data.tickets.length > 0 ? (
-          <section aria-labelledby="tickets-heading">
-            <h2 id="tickets-heading" className="mb-2 text-lg font-semibold text-slate-900">
-              Your tickets
-            </h2>
-            <ul aria-label="Tickets" className="grid gap-3 sm:grid-cols-2">
-              {data.tickets.map((ticket) => (
-                <li key={ticket.code}>
-                  <Card className="flex flex-col gap-1 p-4">
-                    <p className="text-sm text-slate-600">Ticket code</p>
-                    <p className="font-mono text-lg font-semibold tracking-wider text-slate-900">
-                      {ticket.code}
-                    </p>
-                    {ticket.holder ? (
-                      <p className="text-sm text-slate-700">{ticket.holder}</p>
-                    ) : null}
-                    {ticket.status === 'void' ? <Badge tone="danger">Void</Badge> : null}
-                  </Card>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <BookingTickets reference={data.reference} email={email} tickets={data.tickets} />
         ) : null}
       </div>
       <aside>

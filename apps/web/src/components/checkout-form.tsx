@@ -77,7 +77,11 @@ export function CheckoutForm({
         ? `/o/${offering.slug}`
         : '/';
   const expired = data.status === 'expired' || data.status === 'released' || secondsLeft === 0;
-  const seatWord = data.items.some((item) => item.kind === 'seat') ? 'seats' : 'tickets';
+  const seatWord = data.items.some((item) => item.kind === 'seat')
+    ? 'seats'
+    : data.items.some((item) => item.kind === 'slot')
+      ? 'times'
+      : 'tickets';
 
   if (data.status === 'converted') {
     return (
@@ -88,13 +92,16 @@ export function CheckoutForm({
   }
   if (expired) {
     return (
-      <Alert tone="warning" title="Your hold has expired">
-        <p>We kept your {seatWord} for a limited time and they have been released for others.</p>
+      <Alert tone="warning" title="Your hold expired">
+        <p>
+          Your {seatWord} were kept for you for a limited time; that time is over and they were
+          released for others. Nothing was booked and nothing was charged.
+        </p>
         <Link
           href={backHref}
           className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'mt-3' })}
         >
-          Choose again
+          {data.occurrenceId ? 'Back to this date' : 'Choose again'}
         </Link>
       </Alert>
     );

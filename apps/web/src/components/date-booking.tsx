@@ -5,6 +5,7 @@ import { useTRPC } from '@tessera/client/react';
 import { Alert } from '@tessera/ui';
 import { SeatSelection } from './seat-selection';
 import { TicketSelection } from './ticket-selection';
+import { WaitlistJoin } from './waitlist-join';
 
 export interface DateBookingOffering {
   slug: string;
@@ -46,9 +47,12 @@ export function DateBooking({
   }
   if (data.remaining === 0) {
     return (
-      <Alert tone="warning" title="Sold out">
-        Everything for this date has been booked. Try another date.
-      </Alert>
+      <div className="flex flex-col gap-4">
+        <Alert tone="warning" title="Sold out">
+          Everything for this date has been booked. Try another date, or join the waiting list.
+        </Alert>
+        <WaitlistJoin occurrenceId={occurrenceId} maxQuantity={offering.maxPerOrder} />
+      </div>
     );
   }
   return data.seats ? (

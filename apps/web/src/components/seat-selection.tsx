@@ -41,6 +41,7 @@ export function SeatSelection({
   const [selected, setSelected] = useState<string[]>([]);
   const [lostSeats, setLostSeats] = useState<Seat[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [needsAccessible, setNeedsAccessible] = useState(false);
   const { hold, pending } = useCreateHold(offering.slug);
   const limit = offering.maxPerOrder;
 
@@ -61,8 +62,7 @@ export function SeatSelection({
     () =>
       seats.map((seat) => ({
         ...seat,
-        // No price: no tier is tied to the seat's category (coach fares); the hold prices
-        // it with the offering's default fare, shown at checkout.
+        // No price: no fare sells the seat's category; the hold says so if it is chosen.
         priceText: seat.price === null ? null : formatMoneyCode({ amount: seat.price, currency }),
       })),
     [seats, currency],
@@ -75,6 +75,7 @@ export function SeatSelection({
   const total = chosen.reduce((sum, seat) => sum + (seat.price ?? 0), 0);
   const pricedAtCheckout = chosen.some((seat) => seat.price === null);
   const sections = [...new Set(seats.map((seat) => seat.section))];
+  const accessibleChosen = chosen.filter((seat) => seat.accessible);
 
   function toggle(seat: SeatMapSeat) {
     setProblem(null);
@@ -92,7 +93,11 @@ export function SeatSelection({
     setProblem(null);
     setLostSeats([]);
     try {
-      await hold({ occurrenceId, seatIds: selected });
+      await hold({
+        occurrenceId,
+        seatIds: selected,
+        accessibleSeating: accessibleChosen.length > 0 && needsAccessible,
+      });
     } catch (error) {
       const apiError = readApiError(error);
       if (apiError.appCode === 'SEAT_TAKEN') {
@@ -184,6 +189,21 @@ export function SeatSelection({
               {pricedAtCheckout ? 'Shown at checkout' : formatMoney({ amount: total, currency })}
             </span>
           </p>
+          {accessibleChosen.length > 0 ? (
+            <label className="flex items-start gap-2 rounded-md bg-slate-50 p-2 text-sm text-slate-800">
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={needsAccessible}
+                onChange={(event) => setNeedsAccessible(event.target.checked)}
+              />
+              <span>
+                I need an accessible place: {accessibleChosen.map(seatName).join('; ')}{' '}
+                {accessibleChosen.length === 1 ? 'is a wheelchair place' : 'are wheelchair places'},
+                kept for customers who need one.
+              </span>
+            </label>
+          ) : null}
           <Button onClick={onContinue} disabled={chosen.length === 0 || pending} pending={pending}>
             Continue
           </Button>

@@ -17,6 +17,9 @@ export async function SiteHeader() {
           Tessera
         </Link>
         <nav aria-label="Account" className="flex flex-wrap items-center gap-2">
+          <Link href="/bookings" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>
+            {user ? 'My bookings' : 'Find a booking'}
+          </Link>
           {user ? (
             <>
               <Link href="/account" className={buttonClasses({ variant: 'ghost', size: 'sm' })}>

@@ -3,7 +3,7 @@ import type { Logger } from '../log';
 import { domainEventsQueue } from '../queues';
 import { parseJobData } from '../queues/define';
 
-/** Informational for now: hold expiries and released inventory are logged, nothing else. */
+/** Events no processor acts on (see `queuesForEvent`) are logged, nothing else. */
 export function processDomainEvent({ log }: { log: Logger }) {
   return (job: Job): Promise<void> => {
     const event = parseJobData(domainEventsQueue, job.data);

@@ -1,5 +1,8 @@
 import type { InventoryEvents } from '@tessera/api/domain/events/inventory';
 import { expireHolds } from '@tessera/api/domain/holds/expire';
+import type { MailTransport, SmsProvider } from '@tessera/api/domain/notifications/deliver';
+import { sendDueReminders } from '@tessera/api/domain/notifications/reminders';
+import { resendStuckMessages } from '@tessera/api/domain/notifications/sweep';
 import type { configuredPayments } from '@tessera/api/domain/payments/configured';
 import { reconcileStripePayments } from '@tessera/api/domain/payments/stripe/reconcile';
 import type { Db } from '@tessera/db';
@@ -12,11 +15,15 @@ export interface MaintenanceDeps {
   db: Db;
   events: InventoryEvents;
   payments: ReturnType<typeof configuredPayments>;
+  /** Reminders and resent messages go out through these (null: recorded only). */
+  transport: MailTransport | null;
+  sms: SmsProvider | null;
   log: Logger;
 }
 
 /** The scheduled sweeps; each is safe to run twice or concurrently (they lock what they change). */
-export function processMaintenance({ db, events, payments, log }: MaintenanceDeps) {
+export function processMaintenance(deps: MaintenanceDeps) {
+  const { db, events, payments, log } = deps;
   return async (job: Job): Promise<unknown> => {
     const { task } = parseJobData(maintenanceQueue, job.data);
     switch (task) {
@@ -32,6 +39,18 @@ export function processMaintenance({ db, events, payments, log }: MaintenanceDep
           events,
         });
         if (tally.checked > 0) log.info(`stripe reconciliation: ${JSON.stringify(tally)}`);
+        return tally;
+      }
+      case 'send-reminders': {
+        const { error, ...tally } = await sendDueReminders(db, deps);
+        if (error) log.warn(`${error}; this and the rest are due again at the next run`);
+        if (tally.sent > 0) log.info(`reminders: ${JSON.stringify(tally)}`);
+        return tally;
+      }
+      case 'resend-stuck-messages': {
+        const tally = await resendStuckMessages(db, deps);
+        if (tally.resent + tally.failed > 0)
+          log.warn(`messages claimed but never sent, sent again: ${JSON.stringify(tally)}`);
         return tally;
       }
     }

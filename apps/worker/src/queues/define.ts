@@ -1,3 +1,4 @@
+import type { QueueName } from '@tessera/api/domain/jobs/queue-names';
 import type { DefaultJobOptions } from 'bullmq';
 import { z } from 'zod';
 import { NonRetryableError } from '../errors';
@@ -5,7 +6,7 @@ import { NonRetryableError } from '../errors';
 const HOUR_S = 3600;
 
 /** One queue: its name, what its jobs carry, how they retry, how many run at once, how long they are kept. */
-export interface QueueConfig<Payload extends z.ZodType, Name extends string = string> {
+export interface QueueConfig<Payload extends z.ZodType, Name extends QueueName = QueueName> {
   name: Name;
   payload: Payload;
   concurrency: number;
@@ -14,7 +15,8 @@ export interface QueueConfig<Payload extends z.ZodType, Name extends string = st
   >;
 }
 
-export function defineQueue<Payload extends z.ZodType, const Name extends string>(
+/** Names come from the list the API shares (dead letter): a queue it cannot see cannot exist. */
+export function defineQueue<Payload extends z.ZodType, const Name extends QueueName>(
   config: QueueConfig<Payload, Name>,
 ): QueueConfig<Payload, Name> {
   return config;

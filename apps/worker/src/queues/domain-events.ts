@@ -2,9 +2,8 @@ import { defineQueue, KEEP_COMPLETED, KEEP_FAILED } from './define';
 import { OutboxJob } from './outbox-job';
 
 /**
- * Outbox events nobody is told about yet (hold.expired, inventory.released, payment
- * requested, attention): logged, so the relay always has somewhere to put a row and the
- * next consumers (waitlist offers, outgoing webhooks) have a queue to grow into.
+ * Outbox events no other queue handles (booking.attention today): logged, so the relay
+ * always has somewhere to put a row.
  */
 export const domainEventsQueue = defineQueue({
   name: 'domain-events',

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineQueue } from './define';
 
-export const MAINTENANCE_TASKS = ['expire-holds', 'reconcile-stripe'] as const;
+export const MAINTENANCE_TASKS = [
+  'expire-holds',
+  'reconcile-stripe',
+  'send-reminders',
+  'resend-stuck-messages',
+] as const;
 export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];
 
 /**

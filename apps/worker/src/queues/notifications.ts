@@ -4,21 +4,30 @@ import { OutboxJob } from './outbox-job';
 
 export const BOOKING_NOTIFICATION_TYPES = [
   'booking.confirmed',
+  'booking.confirmation_resent',
   'booking.cancelled',
   'booking.payment_failed',
   'booking.late_payment_refunded',
   'booking.expired',
+  'booking.payment_received',
+  'booking.refunded',
 ] as const;
 
 /** Outbox events that become an email to a person. */
-export const NOTIFICATION_EVENT_TYPES = [...BOOKING_NOTIFICATION_TYPES, 'waitlist.joined'] as const;
+export const NOTIFICATION_EVENT_TYPES = [
+  ...BOOKING_NOTIFICATION_TYPES,
+  'waitlist.joined',
+  'waitlist.offered',
+  'account.password_reset_requested',
+] as const;
 
 const BookingNotificationJob = OutboxJob.extend({
   eventType: z.enum(BOOKING_NOTIFICATION_TYPES),
   aggregateType: z.literal('booking'),
   aggregateId: z.uuid(),
   payload: z.looseObject({
-    // booking.cancelled says `refundAmount`, booking.late_payment_refunded `amount`.
+    // booking.cancelled and booking.refunded say `refundAmount`; booking.late_payment_refunded
+    // and booking.payment_received `amount`.
     refundAmount: z.number().int().min(0).optional(),
     amount: z.number().int().min(0).optional(),
     reason: z.string().optional(),
@@ -31,10 +40,29 @@ const WaitlistNotificationJob = OutboxJob.extend({
   aggregateId: z.uuid(),
 });
 
+const WaitlistOfferNotificationJob = OutboxJob.extend({
+  eventType: z.literal('waitlist.offered'),
+  aggregateType: z.literal('waitlist_entry'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({ claimUrl: z.url(), expiresAt: z.coerce.date() }),
+});
+
+const PasswordResetNotificationJob = OutboxJob.extend({
+  eventType: z.literal('account.password_reset_requested'),
+  aggregateType: z.literal('user'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({ resetUrl: z.url(), expiresAt: z.coerce.date() }),
+});
+
 /** Emails: retried for about an hour (SMTP outages), a few at once so one slow server does not stall the rest. */
 export const notificationsQueue = defineQueue({
   name: 'notifications',
-  payload: z.discriminatedUnion('eventType', [BookingNotificationJob, WaitlistNotificationJob]),
+  payload: z.discriminatedUnion('eventType', [
+    BookingNotificationJob,
+    WaitlistNotificationJob,
+    WaitlistOfferNotificationJob,
+    PasswordResetNotificationJob,
+  ]),
   concurrency: 5,
   jobOptions: {
     attempts: 10,

@@ -3,3 +3,4 @@ export { safeRedirectPath } from './redirect';
 export { createServerApi } from './server-api';
 export { createTrpcHandler } from './trpc-handler';
 export { createStripeWebhookHandler } from './stripe-webhook';
+export { createRestHandler } from './rest-handler';

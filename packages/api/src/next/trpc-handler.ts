@@ -1,8 +1,27 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { createContext } from '../context';
+import { createContext, type Context } from '../context';
 import { serverResources } from '../resources';
 import { appRouter } from '../router';
 import type { SessionLike } from '../server-caller';
+import { retryAfterHeader } from './retry-after';
+
+/** One tRPC request over fetch, answered as every app answers it (tests call this too). */
+export function handleTrpcRequest(
+  req: Request,
+  { endpoint, context }: { endpoint: string; context: () => Promise<Context> },
+): Promise<Response> {
+  return fetchRequestHandler({
+    endpoint,
+    req,
+    router: appRouter,
+    createContext: context,
+    responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+    },
+  });
+}
 
 /** The `/api/trpc` route of an app: the shared router with the app's own session. */
 export function createTrpcHandler({
@@ -13,11 +32,9 @@ export function createTrpcHandler({
   endpoint?: string;
 }) {
   return (req: Request) =>
-    fetchRequestHandler({
+    handleTrpcRequest(req, {
       endpoint,
-      req,
-      router: appRouter,
-      createContext: async () => {
+      context: async () => {
         const { db, redis } = serverResources();
         const session = await auth();
         return createContext({
@@ -26,10 +43,6 @@ export function createTrpcHandler({
           headers: req.headers,
           userId: session?.user?.id ?? null,
         });
-      },
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
       },
     });
 }

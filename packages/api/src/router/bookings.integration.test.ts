@@ -233,6 +233,22 @@ describe('bookings.checkout', () => {
     });
     expect(booked.status).toBe('pending_payment');
   });
+
+  it('names each bad field by its path, so a form shows it under its input', async () => {
+    const { status, body } = await t.http('bookings.checkout', {
+      holdId: '00000000-0000-4000-8000-000000000000',
+      idempotencyKey: key(),
+      contact: { name: '', email: 'nope' },
+      attendees: [{ name: 'Ada' }, { name: '' }],
+    });
+    expect(status).toBe(400);
+    expect(Object.keys(body.error?.json.data.fieldErrors ?? {}).sort()).toEqual([
+      'attendees.1.name',
+      'contact.email',
+      'contact.name',
+    ]);
+    expect(body.error?.json.message).toMatch(/^Invalid input: contact\.name: /);
+  });
 });
 
 describe('holds.price', () => {

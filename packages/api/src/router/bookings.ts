@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { Context } from '../context';
-import { cancelBooking } from '../domain/bookings/cancel';
+import { cancelBooking, type CancelRequester } from '../domain/bookings/cancel';
+import { quoteCancellation } from '../domain/bookings/cancellation-quote';
+import { CancellationQuote } from '../domain/bookings/cancellation-quote-schemas';
 import { checkout, type BookingRequester } from '../domain/bookings/checkout';
 import { bookingByReference, customerBookings } from '../domain/bookings/lookup';
+import { bookingStatusGrant } from '../domain/realtime/grants';
+import { RoomTokenView } from '../domain/realtime/schemas';
 import {
   BookingView,
   ByReferenceInput,
@@ -10,6 +14,7 @@ import {
   CheckoutInput,
   CheckoutResult,
 } from '../domain/bookings/schemas';
+import { env } from '../env';
 import { AppError } from '../errors';
 import { customerProcedure, publicProcedure, router } from '../trpc';
 
@@ -19,6 +24,13 @@ const requesterOf = (ctx: Context): BookingRequester => ({
   apiKeyId: ctx.actor.kind === 'apiKey' ? ctx.actor.apiKeyId : null,
   createdByUserId: null,
 });
+
+/** A signed-in customer acts on their own bookings; a guest names the booking's email. */
+function cancelRequesterOf(ctx: Context, email: string | undefined): CancelRequester {
+  if (ctx.actor.kind === 'user') return { kind: 'customer', userId: ctx.actor.userId };
+  if (email) return { kind: 'guest', email };
+  throw new AppError('VALIDATION', 'Give the email the booking was made with.');
+}
 
 export const bookingsRouter = router({
   checkout: publicProcedure
@@ -33,25 +45,36 @@ export const bookingsRouter = router({
     .output(BookingView)
     .query(({ ctx, input }) => bookingByReference(ctx.db, input.reference, input.email)),
 
+  /** A short-lived token to receive this booking's status changes from the realtime gateway. */
+  realtimeToken: publicProcedure
+    .input(ByReferenceInput)
+    .output(RoomTokenView)
+    .query(({ ctx, input }) =>
+      bookingStatusGrant(ctx.db, env.REALTIME_TOKEN_SECRET, input.reference, input.email),
+    ),
+
   mine: customerProcedure
     .output(z.array(BookingView))
     .query(({ ctx }) => customerBookings(ctx.db, ctx.user.id)),
+
+  /** What cancelling would refund, or why it is not possible online; changes nothing. */
+  cancellationQuote: publicProcedure
+    .input(CancelInput)
+    .output(CancellationQuote)
+    .query(({ ctx, input }) =>
+      quoteCancellation(ctx.db, input.reference, cancelRequesterOf(ctx, input.email)),
+    ),
 
   cancel: publicProcedure
     .input(CancelInput)
     .output(z.object({ reference: z.string(), refundRequested: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      const requester =
-        ctx.actor.kind === 'user'
-          ? ({ kind: 'customer', userId: ctx.actor.userId } as const)
-          : input.email
-            ? ({ kind: 'guest', email: input.email } as const)
-            : null;
-      if (!requester) throw new AppError('VALIDATION', 'Give the email the booking was made with.');
-      const { refundId } = await cancelBooking(ctx.db, input.reference, requester, {
-        provider: ctx.payments,
-        events: ctx.events,
-      });
+      const { refundId } = await cancelBooking(
+        ctx.db,
+        input.reference,
+        cancelRequesterOf(ctx, input.email),
+        { provider: ctx.payments, events: ctx.events },
+      );
       return { reference: input.reference, refundRequested: refundId !== null };
     }),
 });

@@ -62,6 +62,38 @@ describe('holds.create on seats', () => {
     );
   });
 
+  it('holds an accessible place only for a customer who says they need one', async () => {
+    const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 3 });
+    const wheelchair = at(seats, 0).id;
+    await t.db
+      .updateTable('seats')
+      .set({ accessible: true })
+      .where('id', '=', wheelchair)
+      .execute();
+    const api = await t.caller(noLimits);
+    const request = { occurrenceId: occurrence.id, seatIds: [wheelchair, at(seats, 1).id] };
+
+    await expect(api.holds.create(request)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Row A, seat 1 is an accessible place. Book it only if you need one, and say so.',
+      cause: { code: 'ACCESSIBLE_SEAT', details: { seatIds: [wheelchair] } },
+    });
+    const held = await t.db
+      .selectFrom('occurrenceSeats')
+      .select('seatId')
+      .where('occurrenceId', '=', occurrence.id)
+      .where('status', '<>', 'free')
+      .execute();
+    expect(held).toEqual([]);
+
+    const hold = await api.holds.create({ ...request, accessibleSeating: true });
+    expect(hold.items).toHaveLength(2);
+    // Taken outranks accessible, as on every path: the customer is told the seat is gone.
+    await expect(api.holds.create({ ...request, seatIds: [wheelchair] })).rejects.toMatchObject({
+      cause: { code: 'SEAT_TAKEN' },
+    });
+  });
+
   it('reclaims a seat whose hold expired, with no worker running', async () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 2 });
     const api = await t.caller(noLimits);

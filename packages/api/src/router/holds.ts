@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../context';
-import { PriceQuote, QuoteInput, quoteHold } from '../domain/bookings/quote';
+import { quoteHold } from '../domain/bookings/quote';
+import { PriceQuote, QuoteInput } from '../domain/bookings/quote-schemas';
 import { createHold } from '../domain/holds/create';
 import { sharedRateLimit } from '../domain/holds/rate-limit';
 import { releaseHold } from '../domain/holds/release';

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { staffOrgs } from '../domain/access/membership';
-import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
 import { Reference } from '../domain/bookings/schemas';
-import { paymentLink } from '../domain/payments/payment-link';
 import { refundBooking } from '../domain/payments/refund-booking';
 import { StaffOccurrence, UpcomingOccurrencesInput } from '../domain/occurrences/schemas';
 import { upcomingOccurrences } from '../domain/occurrences/upcoming';
+import { orgFeedGrant } from '../domain/realtime/grants';
+import { RoomTokenView } from '../domain/realtime/schemas';
+import { env } from '../env';
 import { customerProcedure, router, staffProcedure } from '../trpc';
+import { staffApiKeysRouter } from './staff-api-keys';
+import { staffBookingsRouter } from './staff-bookings';
+import { staffCatalogRouter } from './staff-catalog';
+import { staffCheckInRouter } from './staff-check-in';
+import { staffJobsRouter } from './staff-jobs';
+import { staffReportsRouter } from './staff-reports';
+import { staffWaitlistRouter } from './staff-waitlist';
+import { staffWebhooksRouter } from './staff-webhooks';
 
 export const staffRouter = router({
   /** The orgs the signed-in user works for (empty for a customer). */
@@ -16,24 +25,15 @@ export const staffRouter = router({
     )
     .query(({ ctx }) => staffOrgs(ctx.db, ctx.user.id)),
 
-  bookings: router({
-    /** The payment page of a booking waiting for payment, to send to the customer. */
-    paymentLink: staffProcedure('bookings:write')
-      .input(z.object({ reference: Reference }))
-      .output(z.object({ url: z.string(), dueAt: z.date().nullable() }))
-      .query(({ ctx, input }) => paymentLink(ctx.db, input.reference, ctx.staff, ctx.payments)),
+  /** A short-lived token to join the org's live feed (`org:<id>`) on the realtime gateway. */
+  realtimeToken: staffProcedure('bookings:read')
+    .output(RoomTokenView)
+    .query(({ ctx }) => orgFeedGrant(env.REALTIME_TOKEN_SECRET, ctx.staff)),
 
-    /** A pay-at-venue booking was paid: confirm it (audited). */
-    markPaid: staffProcedure('bookings:write')
-      .input(z.object({ reference: Reference }))
-      .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'refund_due']) }))
-      .mutation(({ ctx, input }) =>
-        markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, {
-          events: ctx.events,
-          requestId: ctx.requestId,
-        }),
-      ),
-  }),
+  bookings: staffBookingsRouter,
+  catalog: staffCatalogRouter,
+  reports: staffReportsRouter,
+  checkIn: staffCheckInRouter,
 
   refunds: router({
     /** Give back all that remains, or `amount` of it, through the payment provider (audited). */
@@ -62,4 +62,8 @@ export const staffRouter = router({
         items: await upcomingOccurrences(ctx.db, ctx.staff.orgId, input),
       })),
   }),
+  waitlist: staffWaitlistRouter,
+  webhooks: staffWebhooksRouter,
+  jobs: staffJobsRouter,
+  apiKeys: staffApiKeysRouter,
 });

@@ -1,4 +1,5 @@
-import { joinWaitlist, JoinWaitlistInput, WaitlistEntryView } from '../domain/waitlist/join';
+import { joinWaitlist } from '../domain/waitlist/join';
+import { JoinWaitlistInput, WaitlistEntryView } from '../domain/waitlist/schemas';
 import { publicProcedure, router } from '../trpc';
 
 export const waitlistRouter = router({

@@ -1,8 +1,8 @@
 import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Redis } from 'ioredis';
 import { createContext, type EngineSettings } from '../context';
 import type { PaymentProvider } from '../domain/payments/provider';
+import { handleTrpcRequest } from '../next/trpc-handler';
 import { appRouter } from '../router';
 import { createCallerFactory } from '../trpc';
 
@@ -66,14 +66,25 @@ export async function setupApiTest({ poolSize }: { poolSize?: number } = {}) {
     if (method === 'GET') url.searchParams.set('input', body);
     const headers = new Headers({ 'content-type': 'application/json', ...as.headers });
     if (as.orgId) headers.set('x-tessera-org', as.orgId);
-    const response = await fetchRequestHandler({
-      endpoint: '/api/trpc',
-      router: appRouter,
-      req: new Request(url, { method, headers, body: method === 'POST' ? body : undefined }),
-      createContext: () =>
-        createContext({ db: database.db, redis, headers, userId: as.userId ?? null }),
-    });
-    return { status: response.status, body: (await response.json()) as HttpBody };
+    const response = await handleTrpcRequest(
+      new Request(url, { method, headers, body: method === 'POST' ? body : undefined }),
+      {
+        endpoint: '/api/trpc',
+        context: () =>
+          createContext({
+            db: database.db,
+            redis,
+            headers,
+            userId: as.userId ?? null,
+            engine: as.engine,
+          }),
+      },
+    );
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as HttpBody,
+    };
   }
 
   return {

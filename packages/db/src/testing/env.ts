@@ -10,6 +10,11 @@ export const testEnv = createEnv({
     CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
     /** Signs sessions of the apps under end-to-end test; never a production secret. */
     E2E_AUTH_SECRET: z.string().min(32).default('e2e-only-secret-0123456789abcdef0123456789'),
+    /** Signs ticket QR codes in the apps under end-to-end test; the tests verify with it. */
+    E2E_TICKET_SIGNING_SECRET: z
+      .string()
+      .min(32)
+      .default('e2e-only-ticket-key-0123456789abcdef012345'),
     CI: z.stringbool().default(false),
   },
   runtimeEnv: process.env,

@@ -1,3 +1,4 @@
+import { isRole, roleCan } from '@tessera/api/domain/access/permissions';
 import { Alert } from '@tessera/ui';
 import type { ReactNode } from 'react';
 import { ConsoleHeader } from '~/components/console-header';
@@ -12,6 +13,19 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const api = await serverApi();
   // Requests act in the user's first membership (the API's default without x-tessera-org).
   const [org] = await api.staff.orgs();
+  const links = [{ href: '/', label: 'Upcoming' }];
+  const role = org && isRole(org.role) ? org.role : null;
+  if (role && roleCan(role, 'bookings:read')) links.push({ href: '/bookings', label: 'Bookings' });
+  if (role && roleCan(role, 'catalog:read')) {
+    links.push({ href: '/catalog', label: 'Catalog' });
+    links.push({ href: '/venues', label: 'Venues' });
+    links.push({ href: '/resources', label: 'Resources' });
+  }
+  if (role && roleCan(role, 'reports:read')) links.push({ href: '/reports', label: 'Reports' });
+  if (role && roleCan(role, 'webhooks:read')) links.push({ href: '/webhooks', label: 'Webhooks' });
+  if (role && roleCan(role, 'jobs:manage')) links.push({ href: '/jobs', label: 'Failed jobs' });
+  if (role && roleCan(role, 'settings:write'))
+    links.push({ href: '/settings/api-keys', label: 'API keys' });
 
   return (
     <>
@@ -19,6 +33,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         orgName={org?.name ?? null}
         role={org ? roleLabel(org.role) : null}
         userName={session.user.name ?? session.user.email ?? 'Signed in'}
+        links={links}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         {org ? (

@@ -1,5 +1,6 @@
 import { Badge, PageHeader, formatDateTime } from '@tessera/ui';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { kindLabel, statusBadge } from '~/lib/labels';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
@@ -26,7 +27,7 @@ export default async function UpcomingPage() {
           tabIndex={0}
           className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
         >
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <table className="w-full min-w-[52rem] text-left text-sm">
             <caption id="upcoming-caption" className="sr-only">
               Upcoming occurrences, soonest first
             </caption>
@@ -46,6 +47,9 @@ export default async function UpcomingPage() {
                 </th>
                 <th scope="col" className="px-4 py-3 font-semibold">
                   Status
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Door and bookings
                 </th>
               </tr>
             </thead>
@@ -77,6 +81,31 @@ export default async function UpcomingPage() {
                     </td>
                     <td className="px-4 py-3">
                       <Badge tone={status.tone}>{status.label}</Badge>
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      <Link
+                        href={`/check-in/${occurrence.id}`}
+                        className="font-medium text-brand-800 underline"
+                      >
+                        Check-in
+                        <span className="sr-only">
+                          {' '}
+                          for {occurrence.offering.name},{' '}
+                          {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
+                        </span>
+                      </Link>{' '}
+                      ·{' '}
+                      <Link
+                        href={`/bookings?occurrenceId=${occurrence.id}`}
+                        className="font-medium text-brand-800 underline"
+                      >
+                        Bookings
+                        <span className="sr-only">
+                          {' '}
+                          for {occurrence.offering.name},{' '}
+                          {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
+                        </span>
+                      </Link>
                     </td>
                   </tr>
                 );

@@ -27,6 +27,11 @@ export default async function SignInPage({
         <SignInForm callbackUrl={target} />
       </Card>
       <p className="mt-4 text-sm text-slate-700">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgotten your password?
+        </Link>
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
         New to Tessera?{' '}
         <Link href="/signup" className="font-medium text-brand-700 underline">
           Create an account

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roleCan } from './permissions';
+import { isRole, roleCan } from './permissions';
 
 describe('roleCan', () => {
   it('lets the owner do everything', () => {
@@ -20,5 +20,20 @@ describe('roleCan', () => {
     expect(roleCan('agent', 'bookings:write')).toBe(true);
     expect(roleCan('agent', 'payments:refund')).toBe(false);
     expect(roleCan('manager', 'staff:manage')).toBe(false);
+  });
+
+  it('lets owners and managers handle failed jobs and webhooks, and auditors read webhooks', () => {
+    expect(roleCan('manager', 'jobs:manage')).toBe(true);
+    expect(roleCan('agent', 'jobs:manage')).toBe(false);
+    expect(roleCan('auditor', 'webhooks:read')).toBe(true);
+    expect(roleCan('auditor', 'webhooks:write')).toBe(false);
+  });
+});
+
+describe('isRole', () => {
+  it('tells role names from other strings', () => {
+    expect(isRole('checkin')).toBe(true);
+    expect(isRole('superadmin')).toBe(false);
+    expect(isRole('toString')).toBe(false);
   });
 });

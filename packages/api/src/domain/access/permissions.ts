@@ -17,9 +17,27 @@ const GRANTS = {
   'audit:read': ['owner', 'manager', 'auditor'],
   'settings:write': ['owner'],
   'staff:manage': ['owner'],
+  'webhooks:read': ['owner', 'manager', 'auditor'],
+  'webhooks:write': ['owner', 'manager'],
+  /** Failed jobs (the dead letter): see and retry them. */
+  'jobs:manage': ['owner', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
+
+/** Every role, once (the type makes the list complete). */
+const ROLES: Record<Role, true> = {
+  owner: true,
+  manager: true,
+  agent: true,
+  checkin: true,
+  auditor: true,
+};
+
+/** A role name read from outside the type system (an API answer, a session). */
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
 
 export function roleCan(role: Role, permission: Permission): boolean {
   return (GRANTS[permission] as readonly Role[]).includes(role);

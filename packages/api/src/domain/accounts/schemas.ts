@@ -27,3 +27,15 @@ export const UserView = z.object({
   isStaff: z.boolean(),
 });
 export type UserView = z.infer<typeof UserView>;
+
+export const RequestPasswordResetInput = z.object({ email: Email });
+export type RequestPasswordResetInput = z.infer<typeof RequestPasswordResetInput>;
+
+export const ResetPasswordInput = z.object({
+  token: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This reset link is not valid. Ask for a new one.' }),
+  password: Password,
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;

@@ -19,7 +19,7 @@ export const SeatAvailability = z.object({
   accessible: z.boolean(),
   /** A seat whose hold has expired is 'free': the next claim takes it. */
   status: SeatStatus,
-  /** Current price (minor units, the occurrence's currency) of the seat's category; null if no ticket type sells it. */
+  /** Current price (minor units, the occurrence's currency) of a seat of its category, as a hold prices it (the category's fare, else the default fare); null if nothing sells it. */
   price: z.number().int().nullable(),
 });
 export type SeatAvailability = z.infer<typeof SeatAvailability>;

@@ -168,7 +168,8 @@ describe('availability.occurrence', () => {
     const coach = await (await t.caller()).availability.occurrence({ occurrenceId: departure.id });
     expect(coach.timeZone).toBe('Africa/Algiers');
     expect(coach.ticketTypes).toEqual([expect.objectContaining({ name: 'Adult', remaining: 10 })]);
-    expect(coach.seats?.every((seat) => seat.price === null)).toBe(true);
+    // No fare is tied to the seats' category: they sell at the default fare, as a hold prices them.
+    expect(coach.seats?.every((seat) => seat.price === 3000)).toBe(true);
   });
 
   it('serves a 2,000-seat map in one answer of the right shape', async () => {
@@ -211,6 +212,60 @@ describe('availability.occurrence', () => {
       'x',
       'y',
     ]);
+  });
+
+  it('shows an edit of the seat map at once, though layouts are cached', async () => {
+    const org = await createOrg(t.db);
+    const offering = await createOffering(t.db, { org });
+    const { seatMap, seats } = await createSeatMap(t.db, {
+      org,
+      sections: [{ name: 'Stalls', rows: 1, seatsPerRow: 3, category: 'standard' }],
+    });
+    const occurrence = await createOccurrence(t.db, { offering, seatMap });
+    const api = await t.caller();
+    const read = async () =>
+      (await api.availability.occurrence({ occurrenceId: occurrence.id })).seats ?? [];
+    expect((await read()).map((seat) => seat.category)).toEqual([
+      'standard',
+      'standard',
+      'standard',
+    ]);
+
+    const first = seats[0]?.id ?? '';
+    await t.db
+      .updateTable('seats')
+      .set({ category: 'premium', accessible: true })
+      .where('id', '=', first)
+      .execute();
+    expect((await read()).find((seat) => seat.id === first)).toMatchObject({
+      category: 'premium',
+      accessible: true,
+    });
+
+    // A seat added to the map and stocked on this date appears; the others keep their status.
+    await sellSeats(t.db, occurrence, [first]);
+    const added = await t.db
+      .insertInto('seats')
+      .values({
+        orgId: org.id,
+        seatMapId: seatMap.id,
+        section: 'Stalls',
+        rowLabel: 'A',
+        number: '4',
+        x: 400,
+        y: 0,
+        category: 'standard',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('occurrenceSeats')
+      .values({ orgId: org.id, occurrenceId: occurrence.id, seatId: added.id })
+      .execute();
+    const after = await read();
+    expect(after).toHaveLength(4);
+    expect(after.find((seat) => seat.id === added.id)?.status).toBe('free');
+    expect(after.find((seat) => seat.id === first)?.status).toBe('sold');
   });
 
   it('hides dates of unpublished offerings and unknown dates', async () => {

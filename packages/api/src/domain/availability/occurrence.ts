@@ -1,56 +1,29 @@
 import type { Db } from '@tessera/db';
-import { sql } from 'kysely';
 import { AppError } from '../../errors';
-import { loadPricingContext, remainingOf, unitPriceFor, type PricingContext } from '../pricing';
 import {
-  OccurrenceAvailabilityInput,
-  type OccurrenceAvailability,
-  type SeatStatus,
-} from './occurrence-schemas';
+  loadPricingContext,
+  remainingOf,
+  seatTicketType,
+  unitPriceFor,
+  type PricingContext,
+} from '../pricing';
+import { OccurrenceAvailabilityInput, type OccurrenceAvailability } from './occurrence-schemas';
+import { seatsWithStatus } from './seat-layout';
 
-/**
- * Every seat of an occurrence in ONE query over the (occurrence_id, seat_id) primary key,
- * only the columns the seat map draws. An expired hold reads as 'free', exactly as the
- * claim's `WHERE status = 'free' OR (status = 'held' AND held_until < now())` will treat it.
- */
-function seatsOf(db: Db, occurrenceId: string) {
-  return db
-    .selectFrom('occurrenceSeats as os')
-    .innerJoin('seats as s', 's.id', 'os.seatId')
-    .select([
-      's.id',
-      's.section',
-      's.rowLabel',
-      's.number',
-      's.x',
-      's.y',
-      's.category',
-      's.accessible',
-      sql<SeatStatus>`CASE WHEN os.status = 'held' AND os.held_until < now() THEN 'free' ELSE os.status END`.as(
-        'status',
-      ),
-    ])
-    .where('os.occurrenceId', '=', occurrenceId)
-    .orderBy('s.y')
-    .orderBy('s.x')
-    .execute();
-}
-
-/** Current price of each seat category: the first active ticket type (by sort order) selling it. */
-function categoryPrices(ctx: PricingContext): Map<string, number> {
+/** Current price of a seat of each category, as a hold without chosen fares prices it. */
+function categoryPrices(ctx: PricingContext, categories: Iterable<string>): Map<string, number> {
   const prices = new Map<string, number>();
-  for (const type of ctx.ticketTypes) {
-    if (type.active && type.seatCategory !== null && !prices.has(type.seatCategory)) {
-      prices.set(type.seatCategory, unitPriceFor(ctx, type.id));
-    }
+  for (const category of categories) {
+    const type = seatTicketType(ctx, category);
+    if (type) prices.set(category, unitPriceFor(ctx, type.id));
   }
   return prices;
 }
 
 /**
  * What is left of one date and at what price now: totals, each active ticket type and,
- * for reserved seating, every seat. Two queries (pricing context with stock, and seats),
- * run in parallel; everything else is computed here.
+ * for reserved seating, every seat. Two queries in parallel (pricing context with stock, and
+ * the seats taken; the seat layout is cached), everything else computed here.
  */
 export async function occurrenceAvailability(
   db: Db,
@@ -58,10 +31,11 @@ export async function occurrenceAvailability(
   now = new Date(),
 ): Promise<OccurrenceAvailability> {
   const { occurrenceId } = OccurrenceAvailabilityInput.parse(rawInput);
-  const [ctx, seatRows] = await Promise.all([
+  const [ctx, seats] = await Promise.all([
     loadPricingContext(db, occurrenceId, now),
-    seatsOf(db, occurrenceId),
+    seatsWithStatus(db, occurrenceId),
   ]);
+  const seatRows = seats ?? [];
   if (ctx.occurrence.offeringStatus !== 'published')
     throw new AppError('NOT_FOUND', 'This date was not found.');
 
@@ -76,7 +50,7 @@ export async function occurrenceAvailability(
   // Fares without stock of their own (a trip's Adult/Child) sell whatever seat is left.
   const leftOverall = hasSeatMap ? freeSeats : remainingOf(ctx.stock);
 
-  const prices = categoryPrices(ctx);
+  const prices = categoryPrices(ctx, new Set(seatRows.map((seat) => seat.category)));
   return {
     occurrenceId: ctx.occurrence.id,
     status: ctx.occurrence.status,

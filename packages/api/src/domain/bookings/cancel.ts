@@ -8,10 +8,20 @@ import { createRefund, refundablePayment, sendRefund } from '../payments/refunds
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
 import { returnPromo } from './promo';
-import { cancellationDeadline } from './view';
+import { cancellationVerdict } from './cancellation-policy';
 
 export type CancelRequester =
-  { kind: 'guest'; email: string } | { kind: 'customer'; userId: string; email?: string };
+  | { kind: 'guest'; email: string }
+  | { kind: 'customer'; userId: string; email?: string }
+  | { kind: 'staff'; orgId: string };
+
+type BookingToCancel = Awaited<ReturnType<typeof findBookingToCancel>>;
+
+interface Cancelled {
+  orgId: string;
+  occurrenceId: string | null;
+  refundId: string | null;
+}
 
 /**
  * Cancels a booking under its offering's policy: inventory goes back on sale, tickets stop
@@ -21,114 +31,104 @@ export async function cancelBooking(
   db: Db,
   reference: string,
   requester: CancelRequester,
-  deps: { provider: PaymentProvider; events: InventoryEvents },
+  deps: CancellationDeps,
   now = new Date(),
 ): Promise<{ refundId: string | null }> {
   const result = await db.transaction().execute(async (tx) => {
-    const booking = await tx
-      .selectFrom('bookings as b')
-      .innerJoin('offerings as o', 'o.id', 'b.offeringId')
-      .leftJoin('occurrences as oc', 'oc.id', 'b.occurrenceId')
-      .select([
-        'b.id',
-        'b.orgId',
-        'b.reference',
-        'b.status',
-        'b.holdId',
-        'b.occurrenceId',
-        'b.customerUserId',
-        'b.contactEmail',
-        'b.paidAmount',
-        'b.refundedAmount',
-        'b.currency',
-        'b.promoCodeId',
-        'o.cancellationCutoffHours',
-        sql<Date | null>`coalesce(oc.starts_at, (SELECT min(starts_at) FROM booking_items WHERE booking_id = b.id))`.as(
-          'startsAt',
-        ),
-      ])
-      .where('b.reference', '=', reference)
-      .forUpdate('b')
-      .executeTakeFirst();
-    const mayCancel =
-      booking &&
-      (requester.kind === 'guest'
-        ? booking.contactEmail === requester.email
-        : booking.customerUserId === requester.userId);
-    // The same answer for "no such booking" and "not yours": references are not to be probed.
-    if (!booking || !mayCancel)
-      throw new AppError('NOT_FOUND', 'No booking matches this reference and email.');
-    if (booking.status !== 'confirmed' && booking.status !== 'pending_payment') {
-      throw new AppError(
-        'CONFLICT',
-        `This booking is already ${booking.status.replace('_', ' ')}.`,
-      );
-    }
-    const until = cancellationDeadline(booking.startsAt, booking.cancellationCutoffHours);
-    if (!until || now >= until) {
-      throw new AppError(
-        'CONFLICT',
-        'This booking can no longer be cancelled online. Please contact the organiser.',
-      );
-    }
-
-    await tx
-      .updateTable('bookings')
-      .set({ status: 'cancelled', cancelledAt: sql<Date>`now()`, updatedAt: sql<Date>`now()` })
-      .where('id', '=', booking.id)
-      .execute();
-    await tx
-      .updateTable('bookingItems')
-      .set({ status: 'cancelled' })
-      .where('bookingId', '=', booking.id)
-      .execute();
-    await tx
-      .updateTable('tickets')
-      .set({ status: 'void' })
-      .where('bookingId', '=', booking.id)
-      .execute();
-    await freeInventoryOfBooking(tx, booking.id, booking.holdId);
-    await tx
-      .updateTable('payments')
-      .set({ status: 'cancelled', updatedAt: new Date() })
-      .where('bookingId', '=', booking.id)
-      .where('status', '=', 'pending')
-      .execute();
-    if (booking.promoCodeId && booking.status === 'pending_payment')
-      await returnPromo(tx, booking.promoCodeId);
-
-    const refundable = booking.paidAmount - booking.refundedAmount;
-    let refundId: string | null = null;
-    if (refundable > 0) {
-      const paid = await refundablePayment(tx, booking.id);
-      refundId = await createRefund(tx, {
-        orgId: booking.orgId,
-        paymentId: paid.id,
-        bookingId: booking.id,
-        amount: refundable,
-        currency: booking.currency,
-        reason: 'customer_cancellation',
-        idempotencyKey: `cancel:${booking.id}`,
-      });
-    }
-    await enqueueOutbox(tx, [
+    const booking = await findBookingToCancel(tx, reference, requester, { lock: true });
+    const verdict = cancellationVerdict(
       {
-        orgId: booking.orgId,
-        aggregateType: 'booking',
-        aggregateId: booking.id,
-        eventType: 'booking.cancelled',
-        payload: {
-          reference: booking.reference,
-          refundAmount: refundable,
-          currency: booking.currency,
-        },
+        status: booking.status,
+        startsAt: booking.startsAt,
+        cutoffHours: booking.cancellationCutoffHours,
       },
-    ]);
-    return { orgId: booking.orgId, occurrenceId: booking.occurrenceId, refundId };
+      now,
+    );
+    if (!verdict.allowed) throw new AppError('CONFLICT', verdict.reason);
+    return cancelLockedBooking(tx, booking, {
+      refundAmount: booking.paidAmount - booking.refundedAmount,
+      reason: 'customer_cancellation',
+    });
   });
-  deps.events.changed({ orgId: result.orgId, occurrenceId: result.occurrenceId ?? undefined });
-  if (result.refundId) await sendRefund(db, result.refundId, deps.provider);
+  await afterCancellation(db, result, deps);
   return { refundId: result.refundId };
+}
+
+export interface CancellationDeps {
+  provider: PaymentProvider;
+  events: InventoryEvents;
+}
+
+/**
+ * The cancellation itself, on a booking locked by `findBookingToCancel` in `tx`, refunding
+ * `refundAmount` (the policy's, or what staff decided). Whoever calls it decided it may happen.
+ */
+export async function cancelLockedBooking(
+  tx: Tx,
+  booking: BookingToCancel,
+  refund: { refundAmount: number; reason: 'customer_cancellation' | 'staff' },
+): Promise<Cancelled> {
+  await tx
+    .updateTable('bookings')
+    .set({ status: 'cancelled', cancelledAt: sql<Date>`now()`, updatedAt: sql<Date>`now()` })
+    .where('id', '=', booking.id)
+    .execute();
+  await tx
+    .updateTable('bookingItems')
+    .set({ status: 'cancelled' })
+    .where('bookingId', '=', booking.id)
+    .execute();
+  await tx
+    .updateTable('tickets')
+    .set({ status: 'void' })
+    .where('bookingId', '=', booking.id)
+    .execute();
+  await freeInventoryOfBooking(tx, booking.id, booking.holdId);
+  await tx
+    .updateTable('payments')
+    .set({ status: 'cancelled', updatedAt: new Date() })
+    .where('bookingId', '=', booking.id)
+    .where('status', '=', 'pending')
+    .execute();
+  if (booking.promoCodeId && booking.status === 'pending_payment')
+    await returnPromo(tx, booking.promoCodeId);
+
+  let refundId: string | null = null;
+  if (refund.refundAmount > 0) {
+    const paid = await refundablePayment(tx, booking.id);
+    refundId = await createRefund(tx, {
+      orgId: booking.orgId,
+      paymentId: paid.id,
+      bookingId: booking.id,
+      amount: refund.refundAmount,
+      currency: booking.currency,
+      reason: refund.reason,
+      idempotencyKey: `cancel:${booking.id}`,
+    });
+  }
+  await enqueueOutbox(tx, [
+    {
+      orgId: booking.orgId,
+      aggregateType: 'booking',
+      aggregateId: booking.id,
+      eventType: 'booking.cancelled',
+      payload: {
+        reference: booking.reference,
+        refundAmount: refund.refundAmount,
+        currency: booking.currency,
+      },
+    },
+  ]);
+  return { orgId: booking.orgId, occurrenceId: booking.occurrenceId, refundId };
+}
+
+/** After the commit: the places are announced free and the refund goes to the provider. */
+export async function afterCancellation(db: Db, cancelled: Cancelled, deps: CancellationDeps) {
+  deps.events.changed({
+    orgId: cancelled.orgId,
+    occurrenceId: cancelled.occurrenceId ?? undefined,
+  });
+  if (cancelled.refundId) await sendRefund(db, cancelled.refundId, deps.provider);
 }
 
 async function freeInventoryOfBooking(tx: Tx, bookingId: string, holdId: string | null) {
@@ -150,4 +150,56 @@ async function freeInventoryOfBooking(tx: Tx, bookingId: string, holdId: string 
     .execute();
   // A booking still waiting for payment holds its inventory through its hold.
   if (holdId) await releaseInventoryOfHold(tx, holdId);
+}
+
+/**
+ * The booking `requester` may cancel, with what the policy needs; the same refusal for
+ * "no such booking" and "not yours", so references cannot be probed.
+ */
+export async function findBookingToCancel(
+  db: Db | Tx,
+  reference: string,
+  requester: CancelRequester,
+  { lock }: { lock: boolean },
+) {
+  let query = db
+    .selectFrom('bookings as b')
+    .innerJoin('offerings as o', 'o.id', 'b.offeringId')
+    .leftJoin('occurrences as oc', 'oc.id', 'b.occurrenceId')
+    .select([
+      'b.id',
+      'b.orgId',
+      'b.reference',
+      'b.status',
+      'b.holdId',
+      'b.occurrenceId',
+      'b.customerUserId',
+      'b.contactEmail',
+      'b.paidAmount',
+      'b.refundedAmount',
+      'b.currency',
+      'b.promoCodeId',
+      'o.cancellationCutoffHours',
+      sql<Date | null>`coalesce(oc.starts_at, (SELECT min(starts_at) FROM booking_items WHERE booking_id = b.id))`.as(
+        'startsAt',
+      ),
+    ])
+    .where('b.reference', '=', reference);
+  if (lock) query = query.forUpdate('b');
+  const booking = await query.executeTakeFirst();
+  const mayCancel =
+    booking &&
+    (requester.kind === 'guest'
+      ? booking.contactEmail === requester.email
+      : requester.kind === 'staff'
+        ? booking.orgId === requester.orgId
+        : booking.customerUserId === requester.userId);
+  if (!booking || !mayCancel)
+    throw new AppError(
+      'NOT_FOUND',
+      requester.kind === 'staff'
+        ? 'No booking of your organisation has this reference.'
+        : 'No booking matches this reference and email.',
+    );
+  return booking;
 }

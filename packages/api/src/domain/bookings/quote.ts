@@ -1,5 +1,4 @@
 import type { Db } from '@tessera/db';
-import { z } from 'zod';
 import { AppError } from '../../errors';
 import { holdView } from '../holds/store';
 import {
@@ -10,28 +9,6 @@ import {
 } from '../pricing';
 import type { Tx } from '../shared/idempotency';
 import { findPromo } from './promo';
-
-export const QuoteInput = z.object({
-  holdId: z.uuid({ error: 'This hold link is not valid' }),
-  promoCode: z.string().trim().toUpperCase().min(3).max(40).optional(),
-});
-
-export const PriceQuote = z.object({
-  lines: z.array(
-    z.object({
-      description: z.string(),
-      quantity: z.number().int(),
-      unitAmount: z.number().int(),
-      amount: z.number().int(),
-    }),
-  ),
-  subtotal: z.number().int(),
-  discount: z.number().int(),
-  tax: z.number().int(),
-  taxInclusive: z.boolean(),
-  total: z.number().int(),
-  currency: z.string(),
-});
 
 export async function taxRateOf(db: Db | Tx, offeringId: string): Promise<TaxRateInput | null> {
   const rate = await db

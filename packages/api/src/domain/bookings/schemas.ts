@@ -97,6 +97,8 @@ export const BookingView = z.object({
   tickets: z.array(
     z.object({
       code: z.string(),
+      /** The signed payload of the ticket's QR code (domain/tickets/signature.ts). */
+      qr: z.string(),
       holder: z.string().nullable(),
       status: z.enum(['valid', 'void']),
       checkedInAt: z.date().nullable(),

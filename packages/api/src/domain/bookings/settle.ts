@@ -42,7 +42,18 @@ export async function settlePayment(
     .where('id', '=', payment.bookingId)
     .returning(['id', 'orgId', 'holdId', 'status', 'reference', 'contactEmail'])
     .executeTakeFirstOrThrow();
-  if (booking.status === 'confirmed') return { outcome: 'already_settled', refundId: null };
+  // The customer's receipt, for money that stays (a late payment is refunded and told so).
+  const receipt = {
+    orgId: booking.orgId,
+    aggregateType: 'booking' as const,
+    aggregateId: booking.id,
+    eventType: 'booking.payment_received' as const,
+    payload: { reference: booking.reference, amount: settle.amount, currency: payment.currency },
+  };
+  if (booking.status === 'confirmed') {
+    await enqueueOutbox(tx, [receipt]);
+    return { outcome: 'already_settled', refundId: null };
+  }
 
   const open = booking.status === 'pending_payment' || booking.status === 'expired';
   if (open && booking.holdId) {
@@ -58,6 +69,7 @@ export async function settlePayment(
         .where('status', '=', 'expired')
         .execute();
       await confirmBooking(tx, booking.id);
+      await enqueueOutbox(tx, [receipt]);
       return { outcome: 'confirmed', refundId: null };
     }
   }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../errors';
 import { OFFLINE_INSTRUCTIONS } from '../payments/offline';
 import { offeringTimeZone } from '../shared/time-zone';
+import { signTicket } from '../tickets/signature';
 import type { BookingView } from './schemas';
 
 const HOUR_MS = 3_600_000;
@@ -54,7 +55,7 @@ export async function bookingView(
     db
       .selectFrom('tickets as t')
       .leftJoin('attendees as a', 'a.id', 't.attendeeId')
-      .select(['t.code', 't.status', 't.checkedInAt', 'a.name as holder'])
+      .select(['t.code', 't.occurrenceId', 't.status', 't.checkedInAt', 'a.name as holder'])
       .where('t.bookingId', '=', bookingId)
       .orderBy('a.position')
       .orderBy('t.code')
@@ -96,7 +97,13 @@ export async function bookingView(
     paid: money(booking.paidAmount),
     refunded: money(booking.refundedAmount),
     // Codes admit people: shown only once the booking is confirmed.
-    tickets: booking.status === 'confirmed' ? tickets : [],
+    tickets:
+      booking.status === 'confirmed'
+        ? tickets.map(({ occurrenceId, ...ticket }) => ({
+            ...ticket,
+            qr: signTicket({ code: ticket.code, occurrenceId }),
+          }))
+        : [],
     payment: payment
       ? {
           provider: payment.provider,

@@ -1,11 +1,17 @@
-import type { Db } from '@tessera/db';
+import { prepared, type Db } from '@tessera/db';
 import { CompiledQuery } from 'kysely';
 import { AppError } from '../../errors';
 import { seatsTaken } from '../inventory/seats';
 import { soldOut } from '../inventory/units';
 import { fareFor } from './fares';
 import { loadHoldContext } from '../pricing/context';
-import { checkLimits, checkOccurrence, seatItems, ticketTypeFinder } from './occurrence-rules';
+import {
+  checkAccessibleSeats,
+  checkLimits,
+  checkOccurrence,
+  seatItems,
+  ticketTypeFinder,
+} from './occurrence-rules';
 import type { OccurrenceHoldInput } from './schemas';
 import { newHoldView, type HoldRequester, type InsertedHold, type NewHoldItem } from './store';
 
@@ -19,7 +25,7 @@ import { newHoldView, type HoldRequester, type InsertedHold, type NewHoldItem } 
  * Prices depend on the context, not on which row is claimed, so they are computed before.
  *
  * Returns null when the request needs the transactional path (createOccurrenceHold), which
- * then decides the answer: an unknown seat, a seat it cannot price, a ticket type without
+ * then decides the answer: an unknown seat, an accessible seat not asked for, a seat it cannot price, a ticket type without
  * units. Every refusal made here is the one that path makes at the same point.
  */
 export function fitsOneStatement(input: OccurrenceHoldInput): boolean {
@@ -42,7 +48,7 @@ const HOLD = `hold AS (
   )`;
 
 /** The claim of claimSeats (MATERIALIZED, SKIP LOCKED, expired holds reclaimable), gated on the hold. */
-const SEATS_SQL = `
+const SEATS_SQL = prepared(`
   WITH claimable AS MATERIALIZED (
     SELECT seat_id FROM occurrence_seats
     WHERE occurrence_id = $1::uuid AND seat_id = ANY($11::uuid[])
@@ -60,10 +66,10 @@ const SEATS_SQL = `
   )
   SELECT (SELECT count(*) FROM claimable)::int AS claimed, ARRAY(SELECT seat_id FROM claimable) AS claimed_seat_ids,
     hold.id, hold.expires_at, hold.lapsed
-  FROM (SELECT) AS one LEFT JOIN hold ON true`;
+  FROM (SELECT) AS one LEFT JOIN hold ON true`);
 
 /** The claim of claimUnits, gated on the hold the same way. */
-const UNITS_SQL = `
+const UNITS_SQL = prepared(`
   WITH claimable AS MATERIALIZED (
     SELECT unit_no FROM ticket_units
     WHERE occurrence_id = $1::uuid AND ticket_type_id = $11::uuid
@@ -83,7 +89,7 @@ const UNITS_SQL = `
   )
   SELECT (SELECT count(*) FROM claimable)::int AS claimed, NULL::uuid[] AS claimed_seat_ids,
     hold.id, hold.expires_at, hold.lapsed
-  FROM (SELECT) AS one LEFT JOIN hold ON true`;
+  FROM (SELECT) AS one LEFT JOIN hold ON true`);
 
 export async function createOccurrenceHoldInOneStatement(
   db: Db,
@@ -117,9 +123,10 @@ export async function createOccurrenceHoldInOneStatement(
       Array.from({ length: t.quantity }, () => ticketType(t.ticketTypeId)),
     );
     try {
+      checkAccessibleSeats(seats, input);
       items = seatItems(pricing, seats, fares, {});
     } catch (error) {
-      // That path claims before it prices: a taken seat outranks an unpriceable one.
+      // That path claims before it checks and prices: a taken seat outranks the rest.
       if (error instanceof AppError) return null;
       throw error;
     }

@@ -5,7 +5,13 @@ import { claimUnits } from '../inventory/units';
 import { loadHoldContext } from '../pricing/context';
 import type { Tx } from '../shared/idempotency';
 import { fareFor, validateJourney } from './fares';
-import { checkLimits, checkOccurrence, seatItems, ticketTypeFinder } from './occurrence-rules';
+import {
+  checkAccessibleSeats,
+  checkLimits,
+  checkOccurrence,
+  seatItems,
+  ticketTypeFinder,
+} from './occurrence-rules';
 import type { OccurrenceHoldInput } from './schemas';
 import {
   insertHold,
@@ -47,6 +53,7 @@ export async function createOccurrenceHold(
 
   if (seatIds.length) {
     const seats = await claimSeats(tx, { ...claim, seatIds });
+    checkAccessibleSeats(seats, input);
     const fares = tickets.flatMap((t) =>
       Array.from({ length: t.quantity }, () => ticketType(t.ticketTypeId)),
     );

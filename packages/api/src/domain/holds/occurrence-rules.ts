@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { PricingContext } from '../pricing';
+import { seatTicketType, type PricingContext } from '../pricing';
 import type { HoldTerms } from '../pricing/context';
 import { fareFor, type Journey } from './fares';
 import type { OccurrenceHoldInput } from './schemas';
@@ -83,6 +83,22 @@ export function checkLimits(
   }
 }
 
+/** Seats marked accessible go only to requests that say they need one (ACCESSIBLE_SEAT). */
+export function checkAccessibleSeats(
+  seats: readonly { seatId: string; rowLabel: string; number: string; accessible: boolean }[],
+  input: OccurrenceHoldInput,
+) {
+  if (input.accessibleSeating) return;
+  const accessible = seats.filter((seat) => seat.accessible);
+  const [first] = accessible;
+  if (!first) return;
+  throw new AppError(
+    'ACCESSIBLE_SEAT',
+    `Row ${first.rowLabel}, seat ${first.number} is an accessible place. Book it only if you need one, and say so.`,
+    { seatIds: accessible.map((seat) => seat.seatId) },
+  );
+}
+
 /**
  * The items of held seats, given in the database's seat order. Fares given with seats apply
  * to them in order (coach: 1 Adult + 1 Child); otherwise a seat's category names its price
@@ -102,14 +118,8 @@ export function seatItems(
 ): NewHoldItem[] {
   if (fares.length && fares.length !== seats.length)
     throw new AppError('VALIDATION', `Give a fare for each of the ${seats.length} seats.`);
-  const defaultFare = pricing.ticketTypes.find(
-    (t) => t.active && !t.seatCategory && t.quotaPerOccurrence === null,
-  );
   return seats.map((seat, index) => {
-    const type =
-      fares[index] ??
-      pricing.ticketTypes.find((t) => t.active && t.seatCategory === seat.category) ??
-      defaultFare;
+    const type = fares[index] ?? seatTicketType(pricing, seat.category);
     if (!type)
       throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
     return {

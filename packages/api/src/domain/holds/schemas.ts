@@ -17,6 +17,11 @@ export const OccurrenceHoldInput = z.object({
   occurrenceId: z.uuid(),
   seatIds: z.array(z.uuid()).max(100).optional(),
   /**
+   * The customer needs an accessible place. Seats marked accessible (wheelchair spaces) are
+   * held only with it, so they are not sold to whoever clicks first.
+   */
+  accessibleSeating: z.boolean().optional(),
+  /**
    * General admission: tickets per type. With seats: the fare of each seat in order
    * (e.g. 1 Adult + 1 Child for two coach seats); without it seats are priced by category.
    */

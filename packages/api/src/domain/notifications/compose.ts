@@ -1,6 +1,9 @@
 import type { Db } from '@tessera/db';
+import { bookingFiles } from '../tickets/files';
 import type { EmailToDeliver } from './deliver';
 import { loadBookingFacts, loadWaitlistFacts } from './facts';
+import { renderPasswordReset } from './password-reset-template';
+import { renderWaitlistOffer } from './waitlist-offer-template';
 import {
   renderBookingMessage,
   renderWaitlistJoined,
@@ -13,7 +16,7 @@ export type NotificationEvent =
   | {
       outboxId: number;
       orgId: string | null;
-      eventType: BookingMessageType;
+      eventType: BookingMessageType | 'booking.confirmation_resent';
       bookingId: string;
       extras: BookingMessageExtras;
     }
@@ -22,6 +25,22 @@ export type NotificationEvent =
       orgId: string | null;
       eventType: 'waitlist.joined';
       waitlistEntryId: string;
+    }
+  | {
+      outboxId: number;
+      orgId: string | null;
+      eventType: 'waitlist.offered';
+      waitlistEntryId: string;
+      claimUrl: string;
+      expiresAt: Date;
+    }
+  | {
+      outboxId: number;
+      orgId: null;
+      eventType: 'account.password_reset_requested';
+      userId: string;
+      resetUrl: string;
+      expiresAt: Date;
     };
 
 /**
@@ -34,6 +53,38 @@ export async function composeNotification(
   event: NotificationEvent,
 ): Promise<EmailToDeliver | undefined> {
   const dedupeKey = `${event.eventType}:${event.outboxId}`;
+  if (event.eventType === 'account.password_reset_requested') {
+    const user = await db
+      .selectFrom('users')
+      .select(['email', 'name'])
+      .where('id', '=', event.userId)
+      .executeTakeFirst();
+    if (!user) return undefined;
+    return {
+      ...renderPasswordReset({
+        name: user.name,
+        resetUrl: event.resetUrl,
+        expiresAt: event.expiresAt,
+      }),
+      orgId: null,
+      bookingId: null,
+      template: event.eventType,
+      recipient: user.email,
+      dedupeKey,
+    };
+  }
+  if (event.eventType === 'waitlist.offered') {
+    const facts = await loadWaitlistFacts(db, event.waitlistEntryId);
+    if (!facts) return undefined;
+    return {
+      ...renderWaitlistOffer({ ...facts, claimUrl: event.claimUrl, expiresAt: event.expiresAt }),
+      orgId: event.orgId,
+      bookingId: null,
+      template: event.eventType,
+      recipient: facts.email,
+      dedupeKey,
+    };
+  }
   if (event.eventType === 'waitlist.joined') {
     const facts = await loadWaitlistFacts(db, event.waitlistEntryId);
     if (!facts) return undefined;
@@ -48,12 +99,22 @@ export async function composeNotification(
   }
   const facts = await loadBookingFacts(db, event.bookingId);
   if (!facts) return undefined;
+  // A resent confirmation is the confirmation as it reads now, under its own dedupe key.
+  const messageType =
+    event.eventType === 'booking.confirmation_resent' ? 'booking.confirmed' : event.eventType;
+  // The tickets go with the confirmation while the booking still admits anyone.
+  const attachments =
+    messageType === 'booking.confirmed' && facts.status === 'confirmed'
+      ? await bookingFiles(db, event.bookingId)
+      : [];
+  const ticketsAttached = attachments.some((file) => file.contentType === 'application/pdf');
   return {
-    ...renderBookingMessage(event.eventType, facts, event.extras),
+    ...renderBookingMessage(messageType, facts, { ...event.extras, ticketsAttached }),
     orgId: event.orgId,
     bookingId: event.bookingId,
     template: event.eventType,
     recipient: facts.contactEmail,
     dedupeKey,
+    attachments,
   };
 }

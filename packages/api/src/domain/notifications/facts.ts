@@ -20,6 +20,8 @@ export async function loadBookingFacts(
       'b.reference',
       'b.contactName',
       'b.contactEmail',
+      'b.contactPhone',
+      'b.status',
       'b.totalAmount',
       'b.currency',
       'g.name as orgName',

@@ -5,6 +5,8 @@ const facts: BookingFacts = {
   reference: 'K7QX2M',
   contactName: 'Ada <script>',
   contactEmail: 'ada@example.test',
+  contactPhone: null,
+  status: 'confirmed',
   orgName: 'Harbour Arts',
   offeringName: 'Jazz & Blues Night',
   venueName: 'Pier 17 Hall',

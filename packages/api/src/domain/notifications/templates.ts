@@ -13,6 +13,9 @@ export interface BookingFacts {
   reference: string;
   contactName: string;
   contactEmail: string;
+  /** Where text messages go; null when the customer gave no phone number. */
+  contactPhone: string | null;
+  status: 'pending_payment' | 'confirmed' | 'cancelled' | 'refunded' | 'expired';
   orgName: string;
   offeringName: string;
   venueName: string | null;
@@ -29,12 +32,23 @@ export type BookingMessageType =
   | 'booking.cancelled'
   | 'booking.payment_failed'
   | 'booking.late_payment_refunded'
-  | 'booking.expired';
+  | 'booking.expired'
+  | 'booking.payment_received'
+  | 'booking.refunded'
+  | 'booking.reminder';
 
-/** Event details that are not in the booking row (amounts refunded, why a payment failed). */
+/** The reminders sent before a booking starts (domain/notifications/reminders.ts). */
+export type ReminderWindow = '24h' | '2h';
+
+/** Event details that are not in the booking row (amounts paid or refunded, why a payment failed). */
 export interface BookingMessageExtras {
   refundAmount?: number;
+  /** The payment received. */
+  amount?: number;
   reason?: string;
+  reminder?: ReminderWindow;
+  /** The confirmation carries the tickets PDF and the calendar file. */
+  ticketsAttached?: boolean;
 }
 
 /** "Saturday 28 November 2026, 20:00 (Europe/Paris)": the venue's wall time, zone named. */
@@ -71,7 +85,8 @@ interface Layout {
   closing: string;
 }
 
-function layout(
+/** Greeting, lead, details table and closing, signed by `orgName`: every email's shape. */
+export function layout(
   { subject, greeting, lead, details, closing }: Layout,
   orgName: string,
 ): RenderedMessage {
@@ -130,7 +145,9 @@ export function renderBookingMessage(
           greeting,
           lead: `Your booking ${facts.reference} is confirmed.`,
           details: [...details, ['Total', formatMoney(facts.totalAmount, facts.currency)]],
-          closing: 'Keep this reference: you will need it to manage your booking.',
+          closing: extras.ticketsAttached
+            ? 'Your tickets are attached (PDF): show the QR code of each at the entrance. The calendar file adds the date to your calendar. Keep this reference to manage your booking.'
+            : 'Keep this reference: you will need it to manage your booking.',
         },
         facts.orgName,
       );
@@ -175,6 +192,44 @@ export function renderBookingMessage(
           ],
           closing:
             'The full amount has been refunded automatically; banks take a few days to show it. You are welcome to book again.',
+        },
+        facts.orgName,
+      );
+    case 'booking.payment_received':
+      return layout(
+        {
+          subject: `Payment received for booking ${facts.reference}`,
+          greeting,
+          lead: `We received your payment for booking ${facts.reference}. Thank you.`,
+          details: [
+            ...details,
+            ['Amount paid', formatMoney(extras.amount ?? facts.totalAmount, facts.currency)],
+          ],
+          closing: 'This email is your receipt.',
+        },
+        facts.orgName,
+      );
+    case 'booking.refunded':
+      return layout(
+        {
+          subject: `Booking ${facts.reference}: refund sent`,
+          greeting,
+          lead: `We have refunded ${formatMoney(extras.refundAmount ?? 0, facts.currency)} for your booking ${facts.reference}.`,
+          details,
+          closing:
+            'The money goes back to the card you paid with; banks take a few days to show it.',
+        },
+        facts.orgName,
+      );
+    case 'booking.reminder':
+      return layout(
+        {
+          subject: `Reminder: ${what} ${extras.reminder === '2h' ? 'starts in 2 hours' : 'is tomorrow'}`,
+          greeting,
+          lead: `A reminder of your booking ${facts.reference}: ${what} ${extras.reminder === '2h' ? 'starts in about 2 hours' : 'is in about 24 hours'}.`,
+          details,
+          closing:
+            'Bring your tickets (the PDF from your confirmation email, or the booking page) and arrive a little early.',
         },
         facts.orgName,
       );

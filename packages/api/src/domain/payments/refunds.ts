@@ -1,6 +1,7 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import type { Tx } from '../shared/idempotency';
+import { enqueueOutbox } from '../shared/outbox';
 import type { PaymentProvider } from './provider';
 
 export type RefundReason =
@@ -62,7 +63,7 @@ export async function completeRefund(
     .set({ status: 'succeeded', providerRef, completedAt: sql<Date>`now()` })
     .where('id', '=', refundId)
     .where('status', '<>', 'succeeded')
-    .returning(['amount', 'paymentId', 'bookingId'])
+    .returning(['orgId', 'amount', 'currency', 'reason', 'paymentId', 'bookingId'])
     .executeTakeFirst();
   if (!refund) return;
   await tx
@@ -80,8 +81,23 @@ export async function completeRefund(
       updatedAt: sql<Date>`now()`,
     }))
     .where('id', '=', refund.bookingId)
-    .returning(['status', 'paidAmount', 'refundedAmount'])
+    .returning(['status', 'paidAmount', 'refundedAmount', 'reference'])
     .executeTakeFirstOrThrow();
+  // The late-payment email already says the money was refunded.
+  if (refund.reason !== 'late_payment')
+    await enqueueOutbox(tx, [
+      {
+        orgId: refund.orgId,
+        aggregateType: 'booking',
+        aggregateId: refund.bookingId,
+        eventType: 'booking.refunded',
+        payload: {
+          reference: booking.reference,
+          refundAmount: refund.amount,
+          currency: refund.currency,
+        },
+      },
+    ]);
   // A booking that is over (cancelled, or never confirmed) and fully paid back reads "refunded".
   if (booking.status !== 'confirmed' && booking.refundedAmount >= booking.paidAmount) {
     await tx

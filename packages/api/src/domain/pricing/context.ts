@@ -1,4 +1,4 @@
-import type { Db } from '@tessera/db';
+import { prepared, type Db } from '@tessera/db';
 import { sql, type CompiledQuery } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { AppError } from '../../errors';
@@ -120,8 +120,8 @@ type ContextRow = NonNullable<
 const compiled = new Map<string, CompiledQuery<ContextRow>>();
 
 /**
- * Built and compiled once per shape (stock or not, seats or not): building it per call was a
- * measurable share of a hold's CPU. Every `Db` comes from `createDb` (PostgreSQL,
+ * Built and compiled once per shape (stock or not, seats or not), and prepared: building it
+ * per call was a measurable share of a hold's CPU, planning it most of its database time. Every `Db` comes from `createDb` (PostgreSQL,
  * CamelCasePlugin), so SQL compiled on one runs on all.
  */
 function compiledContextQuery(
@@ -130,8 +130,12 @@ function compiledContextQuery(
   withSeats: boolean,
 ): CompiledQuery<ContextRow> {
   const key = `${String(alwaysStock)}:${String(withSeats)}`;
-  const query = compiled.get(key) ?? contextQuery(db, alwaysStock, withSeats).compile();
-  compiled.set(key, query);
+  let query = compiled.get(key);
+  if (!query) {
+    query = contextQuery(db, alwaysStock, withSeats).compile();
+    prepared(query.sql);
+    compiled.set(key, query);
+  }
   return query;
 }
 
@@ -231,7 +235,14 @@ function contextQuery(db: Db, alwaysStock: boolean, withSeats: boolean) {
       jsonArrayFrom(
         eb
           .selectFrom('seats as s')
-          .select(['s.id as seatId', 's.section', 's.rowLabel', 's.number', 's.category'])
+          .select([
+            's.id as seatId',
+            's.section',
+            's.rowLabel',
+            's.number',
+            's.category',
+            's.accessible',
+          ])
           .where(withSeats ? sql<boolean>`s.id = ANY(${SEATS}::uuid[])` : sql<boolean>`false`)
           .orderBy('s.section')
           .orderBy('s.rowLabel')
@@ -304,6 +315,23 @@ async function loadContext(
     stock: totals,
   };
   return { pricing, terms, seats: row.seats };
+}
+
+/**
+ * The ticket type a seat of `category` sells under when no fare is chosen for it: the first
+ * active type (by sort order) tied to the category, else the offering's default fare (an
+ * active type with neither category nor quota: a coach's one fare). Undefined: not on sale.
+ */
+export function seatTicketType(
+  ctx: PricingContext,
+  category: string,
+): PricingTicketType | undefined {
+  return (
+    ctx.ticketTypes.find((type) => type.active && type.seatCategory === category) ??
+    ctx.ticketTypes.find(
+      (type) => type.active && !type.seatCategory && type.quotaPerOccurrence === null,
+    )
+  );
 }
 
 /** The rules that apply to one ticket type: its own and the offering-wide ones. */

@@ -21,6 +21,7 @@ export {
   occupancyOf,
   remainingOf,
   rulesFor,
+  seatTicketType,
   unitPriceFor,
   type PricingContext,
   type PricingTicketType,

@@ -5,17 +5,24 @@ export type OutboxEventType =
   | 'hold.expired'
   | 'inventory.released'
   | 'booking.confirmed'
+  /** Staff asked for the confirmation again: emailed once more, nothing else. */
+  | 'booking.confirmation_resent'
   | 'booking.cancelled'
   | 'booking.payment_requested'
   | 'booking.payment_failed'
   | 'booking.expired'
   | 'booking.late_payment_refunded'
+  | 'booking.payment_received'
+  | 'booking.refunded'
   | 'booking.attention'
-  | 'waitlist.joined';
+  | 'waitlist.joined'
+  | 'waitlist.offered'
+  | 'account.password_reset_requested';
 
 export interface OutboxEvent {
-  orgId: string;
-  aggregateType: 'hold' | 'booking' | 'occurrence' | 'waitlist_entry';
+  /** null for events about a person rather than a tenant's data (password resets). */
+  orgId: string | null;
+  aggregateType: 'hold' | 'booking' | 'occurrence' | 'waitlist_entry' | 'user';
   aggregateId: string;
   eventType: OutboxEventType;
   payload: Record<string, unknown>;

@@ -1,24 +1,9 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { Email } from '../accounts/schemas';
+import { type z } from 'zod';
 import { AppError } from '../../errors';
 import { enqueueOutbox } from '../shared/outbox';
-
-export const JoinWaitlistInput = z.object({
-  occurrenceId: z.uuid(),
-  ticketTypeId: z.uuid().optional(),
-  quantity: z.number().int().min(1, { error: 'Ask for at least 1 place' }).max(20),
-  email: Email,
-  name: z.string().trim().max(120).optional(),
-});
-export type JoinWaitlistInput = z.infer<typeof JoinWaitlistInput>;
-
-export const WaitlistEntryView = z.object({
-  entryId: z.uuid(),
-  position: z.number().int(),
-  status: z.enum(['waiting', 'offered']),
-});
+import type { JoinWaitlistInput, WaitlistEntryView } from './schemas';
 
 /**
  * Puts someone in line for a sold-out date (or ticket type). Joining twice keeps the first

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DateBooking } from '~/components/date-booking';
+import { LiveAvailability } from '~/components/live-availability';
 import { loadOffering } from '~/lib/load-offering';
 import { datesWord } from '~/lib/offering-words';
 import { serverApi } from '~/trpc/server';
@@ -47,6 +48,7 @@ export default async function DatePage({ params }: Props) {
           )
         }
       />
+      {date ? <LiveAvailability occurrenceId={occurrenceId} /> : null}
       {date ? (
         <DateBooking
           occurrenceId={occurrenceId}

@@ -1,0 +1,200 @@
+import { BookingSearchInput } from '@tessera/api/domain/booking-desk/schemas';
+import { Alert, Badge, Button, Input, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { bookingStatus, paymentStateLabel } from '~/lib/booking-labels';
+import { requireSession } from '~/server/session';
+import { serverApi } from '~/trpc/server';
+
+export const metadata: Metadata = { title: 'Bookings' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const FILTERS = ['query', 'status', 'paymentState', 'occurrenceId', 'from', 'to'] as const;
+
+function param(params: SearchParams, name: string): string | undefined {
+  const value = params[name];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text ? text : undefined;
+}
+
+/** Find bookings by reference, contact or filters; newest first, a page at a time. */
+export default async function BookingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  await requireSession();
+  const params = await searchParams;
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, param(params, name)]));
+  const api = await serverApi();
+  let result: Awaited<ReturnType<typeof api.staff.bookings.search>> | null = null;
+  let error: string | null = null;
+  const input = BookingSearchInput.safeParse({ ...filters, cursor: param(params, 'cursor') });
+  if (!input.success) error = input.error.issues.map((issue) => issue.message).join(' ');
+  else
+    try {
+      result = await api.staff.bookings.search(input.data);
+    } catch (cause) {
+      if (!(cause instanceof TRPCError)) throw cause;
+      error = cause.message;
+    }
+  const next = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  if (result?.nextCursor) next.set('cursor', result.nextCursor);
+
+  return (
+    <>
+      <PageHeader
+        title="Bookings"
+        description="Search by reference, email, name or phone. Dates are days in your organisation's time zone."
+      />
+      <form role="search" aria-label="Bookings" className="mb-6 grid gap-3 sm:grid-cols-3">
+        <label className="text-sm font-medium text-slate-900 sm:col-span-3">
+          Reference, email, name or phone
+          <Input name="query" defaultValue={filters.query} className="mt-1" />
+        </label>
+        <label className="text-sm font-medium text-slate-900">
+          Status
+          <select
+            name="status"
+            defaultValue={filters.status ?? ''}
+            className="mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3"
+          >
+            <option value="">Any</option>
+            {Object.entries(bookingStatus).map(([value, { label }]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-900">
+          Payment
+          <select
+            name="paymentState"
+            defaultValue={filters.paymentState ?? ''}
+            className="mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3"
+          >
+            <option value="">Any</option>
+            {Object.entries(paymentStateLabel).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="grid grid-cols-2 gap-3">
+          <label className="text-sm font-medium text-slate-900">
+            From day
+            <Input type="date" name="from" defaultValue={filters.from} className="mt-1" />
+          </label>
+          <label className="text-sm font-medium text-slate-900">
+            To day
+            <Input type="date" name="to" defaultValue={filters.to} className="mt-1" />
+          </label>
+        </div>
+        {filters.occurrenceId ? (
+          <input type="hidden" name="occurrenceId" value={filters.occurrenceId} />
+        ) : null}
+        <div className="sm:col-span-3">
+          <Button type="submit">Search</Button>
+        </div>
+      </form>
+      {error ? (
+        <Alert tone="error" title="These filters cannot be used">
+          {error}
+        </Alert>
+      ) : null}
+      {result && result.items.length === 0 ? (
+        <p className="text-slate-700">No booking matches.</p>
+      ) : null}
+      {result && result.items.length > 0 ? (
+        <div
+          role="region"
+          aria-labelledby="bookings-caption"
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <caption id="bookings-caption" className="sr-only">
+              Bookings, newest first
+            </caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Reference
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Contact
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Booked for
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-semibold">
+                  Total
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.items.map((row) => {
+                const status = bookingStatus[row.status] ?? {
+                  label: row.status,
+                  tone: 'neutral' as const,
+                };
+                return (
+                  <tr key={row.reference}>
+                    <th scope="row" className="px-4 py-3 font-mono font-medium">
+                      <Link
+                        href={`/bookings/${row.reference}`}
+                        className="text-brand-800 underline"
+                      >
+                        {row.reference}
+                      </Link>
+                    </th>
+                    <td className="px-4 py-3">
+                      {row.contact.name}
+                      <span className="block text-xs text-slate-600">{row.contact.email}</span>
+                    </td>
+                    <td className="px-4 py-3">
+                      {row.offeringName}
+                      {row.startsAt ? (
+                        <span className="block text-xs text-slate-600">
+                          {formatDateTime(row.startsAt, row.timeZone)}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-3 text-right tabular-nums">
+                      {formatMoney(row.total)}
+                      <span className="block text-xs text-slate-600">
+                        {paymentStateLabel[row.paymentState]}
+                      </span>
+                    </td>
+                    <td className="px-4 py-3">
+                      <Badge tone={status.tone}>{status.label}</Badge>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {result?.nextCursor ? (
+        <p className="mt-4">
+          <Link
+            href={`/bookings?${next.toString()}`}
+            className="font-medium text-brand-800 underline"
+          >
+            Next page
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

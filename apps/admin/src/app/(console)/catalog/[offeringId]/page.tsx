@@ -1,0 +1,176 @@
+import { Badge, Card, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { catalogAccess } from '~/lib/catalog-access';
+import { AddOnForm, PriceRuleForm, PromoCodeForm } from './extras-forms';
+import { SeriesForm } from './series-form';
+import { SettingsForm } from './settings-form';
+import { TicketTypeForm } from './ticket-type-form';
+
+export const metadata: Metadata = { title: 'Offering' };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** An offering as staff manage it: settings, ticket types, route, dates and new dates in series. */
+export default async function OfferingPage({
+  params,
+}: {
+  params: Promise<{ offeringId: string }>;
+}) {
+  const access = await catalogAccess();
+  if ('denied' in access) return access.denied;
+  const { offeringId } = await params;
+  let offering, extras;
+  try {
+    [offering, extras] = await Promise.all([
+      access.api.staff.catalog.offering({ offeringId }),
+      access.api.staff.catalog.extras({ offeringId }),
+    ]);
+  } catch (error) {
+    if (error instanceof TRPCError && ['NOT_FOUND', 'BAD_REQUEST'].includes(error.code)) notFound();
+    throw error;
+  }
+
+  return (
+    <div className="flex flex-col gap-8">
+      <PageHeader
+        title={offering.name}
+        description={`${offering.kind} · /${offering.slug} · times in ${offering.timeZone}`}
+      />
+      <Section id="settings" title="Status and cancellation policy">
+        <Card>
+          {access.mayWrite ? (
+            <SettingsForm
+              offeringId={offering.id}
+              status={offering.status}
+              cancellationCutoffHours={offering.cancellationCutoffHours}
+            />
+          ) : (
+            <p className="text-slate-800">
+              <Badge>{offering.status}</Badge>{' '}
+              {offering.cancellationCutoffHours === null
+                ? 'Customers cannot cancel themselves.'
+                : `Customers may cancel until ${offering.cancellationCutoffHours} hours before the start.`}
+            </p>
+          )}
+        </Card>
+      </Section>
+
+      {offering.stops.length ? (
+        <Section id="route" title="Route">
+          <Card>
+            <ol className="flex flex-col gap-1 text-slate-800">
+              {offering.stops.map((stop) => (
+                <li key={stop.name}>
+                  {stop.name} ({stop.city}, {stop.timeZone}) — {stop.offsetMinutes} min after
+                  departure
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </Section>
+      ) : null}
+
+      <Section id="ticket-types" title="Ticket types">
+        <Card>
+          {offering.ticketTypes.length ? (
+            <ul className="mb-4 flex flex-col gap-1 text-slate-800" aria-label="Ticket types">
+              {offering.ticketTypes.map((type) => (
+                <li key={type.id}>
+                  {type.name}: {formatMoney({ amount: type.priceAmount, currency: type.currency })}
+                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''},
+                  up to {type.maxPerOrder} per order
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mb-4 text-slate-700">No ticket type yet.</p>
+          )}
+          {access.mayWrite ? (
+            <TicketTypeForm offeringId={offering.id} currency={offering.currency} />
+          ) : null}
+        </Card>
+      </Section>
+
+      <Section id="pricing" title="Price rules, promo codes and add-ons">
+        <Card>
+          <ul
+            className="mb-4 flex flex-col gap-1 text-slate-800"
+            aria-label="Price rules and offers"
+          >
+            {extras.priceRules.map((rule) => (
+              <li key={rule.id}>
+                {rule.kind === 'occupancy'
+                  ? `From ${rule.threshold}% sold`
+                  : `From ${rule.threshold} hours before the start`}
+                :{' '}
+                {rule.adjustmentKind === 'percent_bp'
+                  ? `${rule.adjustmentValue > 0 ? '+' : ''}${rule.adjustmentValue / 100}%`
+                  : formatMoney({ amount: rule.adjustmentValue, currency: offering.currency })}
+              </li>
+            ))}
+            {extras.promoCodes.map((promo) => (
+              <li key={promo.id}>
+                Code {promo.code}:{' '}
+                {promo.discountKind === 'percent_bp'
+                  ? `${promo.discountValue / 100}% off`
+                  : `${formatMoney({ amount: promo.discountValue, currency: offering.currency })} off`}
+                , used {promo.redeemedCount}
+                {promo.maxRedemptions === null ? '' : ` of ${promo.maxRedemptions}`}
+              </li>
+            ))}
+            {extras.addOns.map((addOn) => (
+              <li key={addOn.id}>
+                Add-on {addOn.name}:{' '}
+                {formatMoney({ amount: addOn.priceAmount, currency: addOn.currency })}
+                {addOn.perItem ? ' per ticket' : ''}
+                {addOn.stock === null ? '' : `, ${addOn.stock} in stock`}
+              </li>
+            ))}
+          </ul>
+          {access.mayWrite ? (
+            <div className="flex flex-col gap-6">
+              <PriceRuleForm offeringId={offering.id} />
+              <PromoCodeForm offeringId={offering.id} currency={offering.currency} />
+              <AddOnForm offeringId={offering.id} currency={offering.currency} />
+            </div>
+          ) : null}
+        </Card>
+      </Section>
+
+      <Section id="dates" title={`Dates (${offering.upcomingOccurrences} upcoming)`}>
+        {access.mayWrite ? (
+          <Card>
+            <h3 className="mb-3 font-semibold text-slate-900">Add dates in series</h3>
+            <SeriesForm offeringId={offering.id} timeZone={offering.timeZone} />
+          </Card>
+        ) : null}
+        <Card>
+          {offering.occurrences.length ? (
+            <ol className="grid gap-1 text-sm text-slate-800 sm:grid-cols-2" aria-label="Dates">
+              {offering.occurrences.map((occurrence) => (
+                <li key={occurrence.id}>
+                  {formatDateTime(occurrence.startsAt, offering.timeZone)} · {occurrence.capacity}{' '}
+                  places{occurrence.status === 'scheduled' ? '' : ` · ${occurrence.status}`}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-slate-700">No dates yet.</p>
+          )}
+        </Card>
+      </Section>
+    </div>
+  );
+}

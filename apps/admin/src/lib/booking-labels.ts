@@ -1,0 +1,16 @@
+import type { BadgeTone } from '@tessera/ui';
+
+export const bookingStatus: Record<string, { label: string; tone: BadgeTone }> = {
+  pending_payment: { label: 'Awaiting payment', tone: 'warning' },
+  confirmed: { label: 'Confirmed', tone: 'success' },
+  cancelled: { label: 'Cancelled', tone: 'danger' },
+  refunded: { label: 'Refunded', tone: 'neutral' },
+  expired: { label: 'Expired', tone: 'neutral' },
+};
+
+export const paymentStateLabel: Record<string, string> = {
+  unpaid: 'Unpaid',
+  paid: 'Paid',
+  partially_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+};

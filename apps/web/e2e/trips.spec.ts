@@ -1,0 +1,83 @@
+import { localDateAt } from '@tessera/db/seed';
+import { coach } from './support/data';
+import { expect, test, uniqueEmail } from './support/fixtures';
+
+const SIMULATOR = 'http://127.0.0.1:12199';
+
+test('a customer searches a trip, picks a seat per passenger, names both, and pays', async ({
+  page,
+  db,
+}, testInfo) => {
+  const { origin, destination, zone, offering } = await coach(db);
+  const date = localDateAt(new Date(), zone).add({ days: 3 }).toString();
+
+  await page.goto('/');
+  const search = page.getByRole('form', { name: 'Search trips' });
+  // Stops are suggested from published routes as the customer types.
+  await search.getByLabel('From').fill(origin.slice(0, 8));
+  await expect(page.locator(`datalist option[value="${origin}"]`)).toHaveCount(1);
+  await search.getByLabel('From').fill(origin);
+  await search.getByLabel('To').fill(destination);
+  await search.getByLabel('Date').fill(date);
+  await search.getByLabel('Passengers').fill('2');
+  await search.getByRole('button', { name: 'Search trips' }).click();
+
+  await expect(page).toHaveURL(/\/trips\?/);
+  const results = page.getByRole('list', { name: 'Departures' }).getByRole('listitem');
+  await expect(results).toHaveCount(1);
+  const trip = results.first();
+  await expect(trip).toContainText(`Departs${origin}, `);
+  await expect(trip.locator('time').first()).toHaveText(/, 08:00 \(Africa\/Algiers\)$/);
+  await expect(trip.locator('time').nth(1)).toHaveText(/, 11:35 \(Africa\/Algiers\)$/);
+  await expect(trip).toContainText('Duration3 h 35 min');
+  await expect(trip).toContainText('8 seats left');
+  await expect(trip).toContainText('€18.00 per passenger');
+  await expect(trip).toContainText('€36.00 for 2');
+  await trip.getByRole('link', { name: /^Choose seats, departure / }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: offering.name })).toBeVisible();
+  const map = page.getByRole('group', { name: 'Coach seats' });
+  for (let chosen = 1; chosen <= 2; chosen++) {
+    await map
+      .getByRole('button', { name: /, available$/ })
+      .first()
+      .click();
+    await expect(
+      page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem'),
+    ).toHaveCount(chosen);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}/);
+  // Names are asked per passenger; the API's rule speaks at the empty one.
+  const contact = page.getByRole('group', { name: 'Your contact details' });
+  await contact.getByLabel('Name').fill('Samir Haddad');
+  await contact.getByLabel('Email').fill(uniqueEmail(testInfo, 'trip'));
+  await page.getByLabel('Passenger 1 name').fill('Samir Haddad');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page.getByLabel('Passenger 2 name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Passenger 2 name')).toHaveAccessibleDescription(
+    /Enter the name of each attendee/,
+  );
+  await page.getByLabel('Passenger 2 name').fill('Lina Haddad');
+  await page.getByRole('button', { name: 'Pay' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`^${SIMULATOR}/`));
+  await expect(page.getByTestId('total')).toHaveText(/36\.00/);
+  await page.getByRole('button', { name: 'Pay', exact: true }).click();
+  await expect(page).toHaveURL(/\/bookings\/[A-Z0-9]+\?payment=success/);
+  await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toContainText('Confirmed');
+  const tickets = page.getByRole('list', { name: 'Tickets' }).getByRole('listitem');
+  await expect(tickets).toHaveCount(2);
+  await expect(tickets.filter({ hasText: 'Samir Haddad' })).toHaveCount(1);
+  await expect(tickets.filter({ hasText: 'Lina Haddad' })).toHaveCount(1);
+});
+
+test('a search with a bad date is answered at the field, and nothing is searched', async ({
+  page,
+}) => {
+  await page.goto('/trips?origin=Algiers&destination=Oran&date=2026-02-30&passengers=2');
+  await expect(page.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Date')).toHaveAccessibleDescription('This date does not exist');
+  await expect(page.getByRole('list', { name: 'Departures' })).toHaveCount(0);
+});

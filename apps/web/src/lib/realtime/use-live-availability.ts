@@ -1,0 +1,49 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tessera/api';
+import type { AvailabilityEvent } from '@tessera/api/realtime';
+import { occurrenceRoom } from '@tessera/api/realtime/rooms';
+import { useTRPC } from '@tessera/client/react';
+import { useRoom } from './use-room';
+
+type Availability = RouterOutputs['availability']['occurrence'];
+
+/** The pushed counts and seat statuses over what the page already has (names, prices, layout). */
+export function applyAvailability(current: Availability, pushed: AvailabilityEvent): Availability {
+  const seatStatus = new Map(pushed.seats.map((seat) => [seat.id, seat.status]));
+  const types = new Map(pushed.ticketTypes.map((type) => [type.id, type]));
+  return {
+    ...current,
+    remaining: pushed.remaining,
+    ticketTypes: current.ticketTypes.map((type) => {
+      const update = types.get(type.id);
+      return update ? { ...type, remaining: update.remaining, price: update.price } : type;
+    }),
+    seats: current.seats?.map((seat) => ({
+      ...seat,
+      status: seatStatus.get(seat.id) ?? seat.status,
+    })),
+  };
+}
+
+/**
+ * Keeps `availability.occurrence` of one date live: each push from the gateway goes into the
+ * React Query cache (so the seat map and ticket counts redraw without a reload), and the
+ * query is fetched again whenever the room is (re)joined, so a missed push never lasts.
+ */
+export function useLiveAvailability(occurrenceId: string): boolean {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const queryKey = trpc.availability.occurrence.queryKey({ occurrenceId });
+  return useRoom({
+    room: occurrenceRoom(occurrenceId),
+    event: 'availability',
+    belongs: (pushed) => pushed.occurrenceId === occurrenceId.toLowerCase(),
+    onEvent: (pushed) =>
+      queryClient.setQueryData(queryKey, (current) =>
+        current ? applyAvailability(current, pushed) : current,
+      ),
+    onJoined: () => void queryClient.invalidateQueries({ queryKey }),
+  });
+}

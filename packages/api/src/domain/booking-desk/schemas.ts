@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Reference } from '../bookings/schemas';
+import { Cursor, Money, OfferingKind } from '../shared/schemas';
+
+export const BookingStatus = z.enum([
+  'pending_payment',
+  'confirmed',
+  'cancelled',
+  'refunded',
+  'expired',
+]);
+
+/** Where the money stands, derived from paid and refunded amounts (one SQL expression: payment-state.ts). */
+export const PaymentState = z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']);
+export type PaymentState = z.infer<typeof PaymentState>;
+
+const LocalDate = z.iso.date({ error: 'Give a date as YYYY-MM-DD' });
+
+export const BookingSearchInput = z
+  .object({
+    /** A reference, or part of an email, name or phone. */
+    query: z.string().trim().max(120).optional(),
+    status: BookingStatus.optional(),
+    paymentState: PaymentState.optional(),
+    occurrenceId: z.uuid({ error: 'Choose a date from the list' }).optional(),
+    /** The booked date (event, departure or slot) on or after this day, in the org's zone. */
+    from: LocalDate.optional(),
+    /** ... and on or before this day. */
+    to: LocalDate.optional(),
+    cursor: Cursor.optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .refine((input) => !input.from || !input.to || input.from <= input.to, {
+    error: 'The first day must not be after the last',
+    path: ['to'],
+  });
+export type BookingSearchInput = z.input<typeof BookingSearchInput>;
+
+export const BookingRow = z.object({
+  reference: z.string(),
+  status: BookingStatus,
+  paymentState: PaymentState,
+  contact: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  offeringName: z.string(),
+  startsAt: z.date().nullable(),
+  timeZone: z.string(),
+  total: Money,
+  createdAt: z.date(),
+});
+export type BookingRow = z.infer<typeof BookingRow>;
+
+export const BookingSearchResult = z.object({
+  items: z.array(BookingRow),
+  nextCursor: z.string().nullable(),
+});
+
+export const ReferenceInput = z.object({ reference: Reference });
+
+export const TimelineEntry = z.object({
+  at: z.date(),
+  kind: z.enum(['booking', 'hold', 'payment', 'refund', 'email', 'check_in', 'audit', 'note']),
+  title: z.string(),
+  detail: z.string().nullable(),
+  /** Who did it, when a person did (a staff email, a scanner). */
+  actor: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const StaffBookingDetail = BookingRow.extend({
+  offeringKind: OfferingKind,
+  occurrenceId: z.uuid().nullable(),
+  paid: z.number().int(),
+  refunded: z.number().int(),
+  /** Paid, not refunded and not being refunded: the most a refund can give back now. */
+  refundable: z.number().int(),
+  /** What cancelling now gives back under the policy: all that is refundable before the cut-off, nothing after. */
+  policyRefund: z.number().int(),
+  offlinePaymentDue: z.boolean(),
+  items: z.array(
+    z.object({ description: z.string(), quantity: z.number().int(), total: z.number().int() }),
+  ),
+  tickets: z.array(
+    z.object({
+      code: z.string(),
+      holder: z.string().nullable(),
+      status: z.enum(['valid', 'void']),
+      checkedInAt: z.date().nullable(),
+    }),
+  ),
+  timeline: z.array(TimelineEntry),
+});
+export type StaffBookingDetail = z.infer<typeof StaffBookingDetail>;
+
+export const StaffCancelInput = ReferenceInput.extend({
+  /** Omitted: the policy's refund. A number: what staff decided to give back (minor units). */
+  refundAmount: z.number().int().min(0, { error: 'A refund cannot be negative' }).optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+export type StaffCancelInput = z.infer<typeof StaffCancelInput>;
+
+export const AddNoteInput = ReferenceInput.extend({
+  note: z
+    .string()
+    .trim()
+    .min(1, { error: 'Write the note first' })
+    .max(2000, { error: 'A note is at most 2000 characters' }),
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { SeatStatus } from '../domain/availability/occurrence-schemas';
+import { BookingStatus } from '../domain/bookings/schemas';
+
+/**
+ * What the Socket.IO gateway (apps/worker/src/realtime) sends and accepts. The gateway and
+ * the browsers import these same schemas; nothing here (or in what it imports: zod schemas
+ * only) may pull in server-only code.
+ */
+
+/** `availability` in `occurrence:<id>`: what the seat map and ticket counts draw. */
+export const AvailabilityEvent = z.object({
+  occurrenceId: z.uuid(),
+  remaining: z.number().int(),
+  ticketTypes: z.array(
+    z.object({ id: z.uuid(), remaining: z.number().int(), price: z.number().int() }),
+  ),
+  seats: z.array(z.object({ id: z.uuid(), status: SeatStatus })),
+});
+export type AvailabilityEvent = z.infer<typeof AvailabilityEvent>;
+
+/** `booking` in `booking:<reference>`: the booking's status after a committed change. */
+export const BookingStatusEvent = z.object({
+  reference: z.string(),
+  status: BookingStatus,
+});
+export type BookingStatusEvent = z.infer<typeof BookingStatusEvent>;
+
+/** `feed` in `org:<id>`: one line of the staff live feed (bookings now, check-ins when they exist). */
+export const OrgFeedEvent = z.object({
+  /** The outbox event type, e.g. `booking.confirmed`. */
+  eventType: z.string(),
+  reference: z.string(),
+  status: BookingStatus,
+  occurrenceId: z.uuid().nullable(),
+  at: z.iso.datetime(),
+});
+export type OrgFeedEvent = z.infer<typeof OrgFeedEvent>;
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** `occurrence:<uuid>` (public), `org:<uuid>` and `booking:<reference>` (token needed). */
+export const Room = z
+  .string()
+  .regex(new RegExp(`^(occurrence:${uuid}|org:${uuid}|booking:[A-Z0-9]{6,12})$`), {
+    error: 'Unknown room',
+  });
+
+export { bookingRoom, isPublicRoom, occurrenceRoom, orgRoom } from './rooms';
+
+/** The only thing a client may send: join (or leave) a room, with a token for private ones. */
+export const JoinRequest = z.object({ room: Room, token: z.string().max(1000).optional() });
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export type JoinResult = { ok: true } | { ok: false; error: string };
+
+export interface ServerToClientEvents {
+  availability: (event: AvailabilityEvent) => void;
+  booking: (event: BookingStatusEvent) => void;
+  feed: (event: OrgFeedEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  join: (request: JoinRequest, ack: (result: JoinResult) => void) => void;
+  leave: (request: Pick<JoinRequest, 'room'>, ack: (result: JoinResult) => void) => void;
+}

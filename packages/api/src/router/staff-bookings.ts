@@ -1,0 +1,83 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { roleCan } from '../domain/access/permissions';
+import { staffCancelBooking } from '../domain/booking-desk/cancel';
+import { staffBookingDetail } from '../domain/booking-desk/detail';
+import { addBookingNote, resendConfirmation } from '../domain/booking-desk/messages';
+import {
+  AddNoteInput,
+  BookingSearchInput,
+  BookingSearchResult,
+  ReferenceInput,
+  StaffBookingDetail,
+  StaffCancelInput,
+} from '../domain/booking-desk/schemas';
+import { searchBookings } from '../domain/booking-desk/search';
+import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
+import { paymentLink } from '../domain/payments/payment-link';
+import { router, staffProcedure } from '../trpc';
+
+/** The booking desk (staff.bookings.*): find bookings, read their history, act on them (audited). */
+export const staffBookingsRouter = router({
+  search: staffProcedure('bookings:read')
+    .input(BookingSearchInput)
+    .output(BookingSearchResult)
+    .query(({ ctx, input }) => searchBookings(ctx.db, ctx.staff.orgId, input)),
+
+  /** A booking with its items, tickets and timeline. */
+  detail: staffProcedure('bookings:read')
+    .input(ReferenceInput)
+    .output(StaffBookingDetail)
+    .query(({ ctx, input }) => staffBookingDetail(ctx.db, ctx.staff.orgId, input.reference)),
+
+  /** Cancels with the policy's refund, or the amount staff give (refunds need payments:refund). */
+  cancel: staffProcedure('bookings:write')
+    .input(StaffCancelInput)
+    .output(z.object({ refundId: z.uuid().nullable(), refundAmount: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      // Deciding an amount is a refund decision; the policy's refund is the customer's right.
+      if (input.refundAmount !== undefined && !roleCan(ctx.staff.role, 'payments:refund'))
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `Your role (${ctx.staff.role}) cannot choose a refund (payments:refund); cancel under the policy.`,
+        });
+      return staffCancelBooking(ctx.db, input, ctx.staff, {
+        provider: ctx.payments,
+        events: ctx.events,
+        requestId: ctx.requestId,
+      });
+    }),
+
+  /** Emails the confirmation (with the tickets) again. */
+  resendConfirmation: staffProcedure('bookings:write')
+    .input(ReferenceInput)
+    .output(z.object({ recipient: z.string() }))
+    .mutation(({ ctx, input }) =>
+      resendConfirmation(ctx.db, input.reference, ctx.staff, ctx.requestId),
+    ),
+
+  addNote: staffProcedure('bookings:write')
+    .input(AddNoteInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await addBookingNote(ctx.db, input, ctx.staff, ctx.requestId);
+      return { ok: true as const };
+    }),
+
+  /** The payment page of a booking waiting for payment, to send to the customer. */
+  paymentLink: staffProcedure('bookings:write')
+    .input(ReferenceInput)
+    .output(z.object({ url: z.string(), dueAt: z.date().nullable() }))
+    .query(({ ctx, input }) => paymentLink(ctx.db, input.reference, ctx.staff, ctx.payments)),
+
+  /** A pay-at-venue booking was paid: confirm it (audited). */
+  markPaid: staffProcedure('bookings:write')
+    .input(ReferenceInput)
+    .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'refund_due']) }))
+    .mutation(({ ctx, input }) =>
+      markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, {
+        events: ctx.events,
+        requestId: ctx.requestId,
+      }),
+    ),
+});
