@@ -32,6 +32,8 @@ export const env = createEnv({
     API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     /** Where customers come back after paying (the booking site's public address). */
     PUBLIC_SITE_URL: devDefault(z.string().url(), 'http://localhost:3000'),
+    /** The staff console's public address: links in staff emails (invitations) open there. */
+    CONSOLE_URL: devDefault(z.string().url(), 'http://localhost:3001'),
     /** Stripe: without a key, bookings are paid at the venue (the offline provider). */
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),

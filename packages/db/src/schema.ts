@@ -268,6 +268,7 @@ export interface Orgs {
   contactEmail: string | null;
   createdAt: Generated<Timestamp>;
   currency: Generated<string>;
+  defaultTaxRateId: string | null;
   holdMinutes: Generated<number>;
   id: Generated<string>;
   name: string;
@@ -277,6 +278,7 @@ export interface Orgs {
 
 export interface OutboundMessages {
   attachments: Generated<string[]>;
+  attempts: Generated<number>;
   bodyHtml: string | null;
   bodyText: string;
   bookingId: string | null;

@@ -71,6 +71,15 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
         resetUrl: data.payload.resetUrl,
         expiresAt: data.payload.expiresAt,
       };
+    case 'staff.invited':
+      return {
+        outboxId: data.outboxId,
+        orgId: data.orgId,
+        eventType: data.eventType,
+        invitationId: data.aggregateId,
+        acceptUrl: data.payload.acceptUrl,
+        expiresAt: data.payload.expiresAt,
+      };
     case 'waitlist.offered':
       return {
         outboxId: data.outboxId,

@@ -19,6 +19,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'waitlist.joined',
   'waitlist.offered',
   'account.password_reset_requested',
+  'staff.invited',
 ] as const;
 
 const BookingNotificationJob = OutboxJob.extend({
@@ -54,6 +55,13 @@ const PasswordResetNotificationJob = OutboxJob.extend({
   payload: z.looseObject({ resetUrl: z.url(), expiresAt: z.coerce.date() }),
 });
 
+const StaffInvitationNotificationJob = OutboxJob.extend({
+  eventType: z.literal('staff.invited'),
+  aggregateType: z.literal('staff_invitation'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({ acceptUrl: z.url(), expiresAt: z.coerce.date() }),
+});
+
 /** Emails: retried for about an hour (SMTP outages), a few at once so one slow server does not stall the rest. */
 export const notificationsQueue = defineQueue({
   name: 'notifications',
@@ -62,6 +70,7 @@ export const notificationsQueue = defineQueue({
     WaitlistNotificationJob,
     WaitlistOfferNotificationJob,
     PasswordResetNotificationJob,
+    StaffInvitationNotificationJob,
   ]),
   concurrency: 5,
   jobOptions: {

@@ -7,6 +7,7 @@ import { catalogRouter } from './catalog';
 import { developerRouter } from './developer';
 import { healthRouter } from './health';
 import { holdsRouter } from './holds';
+import { invitationsRouter } from './invitations';
 import { staffRouter } from './staff';
 import { waitlistRouter } from './waitlist';
 
@@ -19,6 +20,7 @@ export const appRouter = router({
   bookings: bookingsRouter,
   waitlist: waitlistRouter,
   staff: staffRouter,
+  invitations: invitationsRouter,
   developer: developerRouter,
 });
 

@@ -13,7 +13,10 @@ import { staffBookingsRouter } from './staff-bookings';
 import { staffCatalogRouter } from './staff-catalog';
 import { staffCheckInRouter } from './staff-check-in';
 import { staffJobsRouter } from './staff-jobs';
+import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
+import { staffSettingsRouter } from './staff-settings';
+import { staffTeamRouter } from './staff-team';
 import { staffWaitlistRouter } from './staff-waitlist';
 import { staffWebhooksRouter } from './staff-webhooks';
 
@@ -66,4 +69,7 @@ export const staffRouter = router({
   webhooks: staffWebhooksRouter,
   jobs: staffJobsRouter,
   apiKeys: staffApiKeysRouter,
+  settings: staffSettingsRouter,
+  team: staffTeamRouter,
+  outbox: staffOutboxRouter,
 });

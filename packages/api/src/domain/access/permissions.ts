@@ -15,8 +15,17 @@ const GRANTS = {
   'checkin:write': ['owner', 'manager', 'checkin'],
   'reports:read': ['owner', 'manager', 'auditor'],
   'audit:read': ['owner', 'manager', 'auditor'],
+  /** The org's profile and defaults (hold time, currency, tax rate). */
+  'org:read': ['owner', 'manager', 'auditor'],
+  'org:write': ['owner', 'manager'],
+  /** API keys: a key acts for the whole org. */
   'settings:write': ['owner'],
+  /** Members and invitations: who works here, with which role. */
+  'staff:read': ['owner', 'manager', 'auditor'],
   'staff:manage': ['owner'],
+  /** The email outbox: what was sent or would be sent, and sending a failed one again. */
+  'messages:read': ['owner', 'manager', 'auditor'],
+  'messages:resend': ['owner', 'manager'],
   'webhooks:read': ['owner', 'manager', 'auditor'],
   'webhooks:write': ['owner', 'manager'],
   /** Failed jobs (the dead letter): see and retry them. */

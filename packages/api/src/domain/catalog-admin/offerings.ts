@@ -156,6 +156,9 @@ export async function createOffering(
         venueId: input.venueId,
         currency: input.currency,
         slotMinutes: input.kind === 'appointment' ? input.slotMinutes : null,
+        // A new offering is taxed at the org's default rate (Settings).
+        taxRateId: (eb) =>
+          eb.selectFrom('orgs').select('defaultTaxRateId').where('id', '=', staff.orgId),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -15,7 +15,9 @@ export const TimeZone = z.string().refine(
   { message: 'Choose an IANA time zone such as Europe/Paris' },
 );
 
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR');
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR');
 const Slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens');

@@ -3,6 +3,7 @@ import { bookingFiles } from '../tickets/files';
 import type { EmailToDeliver } from './deliver';
 import { loadBookingFacts, loadWaitlistFacts } from './facts';
 import { renderPasswordReset } from './password-reset-template';
+import { renderStaffInvitation } from './staff-invitation-template';
 import { renderWaitlistOffer } from './waitlist-offer-template';
 import {
   renderBookingMessage,
@@ -32,6 +33,14 @@ export type NotificationEvent =
       eventType: 'waitlist.offered';
       waitlistEntryId: string;
       claimUrl: string;
+      expiresAt: Date;
+    }
+  | {
+      outboxId: number;
+      orgId: string | null;
+      eventType: 'staff.invited';
+      invitationId: string;
+      acceptUrl: string;
       expiresAt: Date;
     }
   | {
@@ -70,6 +79,40 @@ export async function composeNotification(
       bookingId: null,
       template: event.eventType,
       recipient: user.email,
+      dedupeKey,
+    };
+  }
+  if (event.eventType === 'staff.invited') {
+    const invitation = await db
+      .selectFrom('staffInvitations as i')
+      .innerJoin('orgs', 'orgs.id', 'i.orgId')
+      .leftJoin('users as u', 'u.id', 'i.invitedBy')
+      .select([
+        'i.orgId',
+        'i.email',
+        'i.role',
+        'i.expiresAt',
+        'orgs.name as orgName',
+        'u.name',
+        'u.email as inviterEmail',
+      ])
+      .where('i.id', '=', event.invitationId)
+      .where('i.acceptedAt', 'is', null)
+      .executeTakeFirst();
+    // Withdrawn, accepted, or replaced by a newer invitation (another link, another expiry).
+    if (invitation?.expiresAt.getTime() !== event.expiresAt.getTime()) return undefined;
+    return {
+      ...renderStaffInvitation({
+        orgName: invitation.orgName,
+        invitedBy: invitation.name || invitation.inviterEmail,
+        role: invitation.role,
+        acceptUrl: event.acceptUrl,
+        expiresAt: event.expiresAt,
+      }),
+      orgId: invitation.orgId,
+      bookingId: null,
+      template: event.eventType,
+      recipient: invitation.email,
       dedupeKey,
     };
   }

@@ -113,7 +113,12 @@ async function claimMessage(
     .onConflict((oc) =>
       oc
         .column('dedupeKey')
-        .doUpdateSet({ status: 'queued', error: null, claimedAt: sql<Date>`now()` })
+        .doUpdateSet({
+          status: 'queued',
+          error: null,
+          claimedAt: sql<Date>`now()`,
+          attempts: sql<number>`outbound_messages.attempts + 1`,
+        })
         .where('outboundMessages.status', '=', 'failed'),
     )
     .returning('id')

@@ -1,5 +1,6 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
+import type { Tx } from '../shared/idempotency';
 import { bookingFiles } from '../tickets/files';
 import { sendClaimed, type MailTransport, type SmsProvider } from './deliver';
 
@@ -26,7 +27,7 @@ interface StuckMessage {
 /** Re-claims the oldest stuck message, if any: `claimed_at` moves on, so no other sweeper takes it. */
 async function takeOverOne(db: Db): Promise<StuckMessage | undefined> {
   const { rows } = await sql<StuckMessage>`
-    UPDATE outbound_messages m SET claimed_at = now()
+    UPDATE outbound_messages m SET claimed_at = now(), attempts = m.attempts + 1
     FROM (
       SELECT id FROM outbound_messages
       WHERE status = 'queued' AND claimed_at < now() - make_interval(secs => ${STUCK_AFTER_MS / 1000})
@@ -38,6 +39,32 @@ async function takeOverOne(db: Db): Promise<StuckMessage | undefined> {
     RETURNING m.id, m.channel, m.recipient, m.subject, m.body_text, m.body_html, m.booking_id, m.attachments
   `.execute(db);
   return rows[0];
+}
+
+/**
+ * Staff asked for a failed message to be sent again: it becomes a lost claim, which the
+ * next sweep (the maintenance queue runs one a minute) takes over and sends from what the
+ * row recorded. Only a `failed` row: a queued or sent message is never sent twice, and a
+ * job retry that comes later finds the row no longer `failed` and leaves it alone.
+ */
+export async function requeueFailedMessage(
+  db: Db | Tx,
+  orgId: string,
+  messageId: string,
+): Promise<boolean> {
+  const requeued = await db
+    .updateTable('outboundMessages')
+    .set({
+      status: 'queued',
+      error: null,
+      claimedAt: sql<Date>`now() - make_interval(secs => ${STUCK_AFTER_MS / 1000})`,
+    })
+    .where('id', '=', messageId)
+    .where('orgId', '=', orgId)
+    .where('status', '=', 'failed')
+    .returning('id')
+    .executeTakeFirst();
+  return requeued !== undefined;
 }
 
 /**

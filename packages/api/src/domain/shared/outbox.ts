@@ -17,12 +17,14 @@ export type OutboxEventType =
   | 'booking.attention'
   | 'waitlist.joined'
   | 'waitlist.offered'
-  | 'account.password_reset_requested';
+  | 'account.password_reset_requested'
+  /** An owner invited someone to join the org's staff: the invitation email. */
+  | 'staff.invited';
 
 export interface OutboxEvent {
   /** null for events about a person rather than a tenant's data (password resets). */
   orgId: string | null;
-  aggregateType: 'hold' | 'booking' | 'occurrence' | 'waitlist_entry' | 'user';
+  aggregateType: 'hold' | 'booking' | 'occurrence' | 'waitlist_entry' | 'user' | 'staff_invitation';
   aggregateId: string;
   eventType: OutboxEventType;
   payload: Record<string, unknown>;

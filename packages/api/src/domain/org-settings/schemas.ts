@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Email } from '../accounts/schemas';
+import { Currency, TimeZone } from '../catalog-admin/schemas';
+
+/** How long a hold keeps places for a buyer, in minutes (the database allows 1 to 1440). */
+export const HOLD_MINUTES_MIN = 1;
+export const HOLD_MINUTES_MAX = 120;
+
+export const UpdateOrgProfileInput = z.object({
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  contactEmail: Email.nullable(),
+  timeZone: TimeZone,
+  currency: Currency,
+  holdMinutes: z
+    .number({ error: 'Enter a number of minutes' })
+    .int('Use whole minutes')
+    .min(HOLD_MINUTES_MIN, `Use at least ${HOLD_MINUTES_MIN} minute`)
+    .max(HOLD_MINUTES_MAX, `Use at most ${HOLD_MINUTES_MAX} minutes`),
+  defaultTaxRateId: z.uuid('Choose one of the tax rates').nullable(),
+});
+export type UpdateOrgProfileInput = z.infer<typeof UpdateOrgProfileInput>;
+
+export const TaxRateView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  rateBasisPoints: z.number().int(),
+  inclusive: z.boolean(),
+});
+
+export const OrgProfileView = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  contactEmail: z.string().nullable(),
+  timeZone: z.string(),
+  currency: z.string(),
+  holdMinutes: z.number().int(),
+  defaultTaxRateId: z.uuid().nullable(),
+  /** The org's tax rates, to choose the default from. */
+  taxRates: z.array(TaxRateView),
+});
+export type OrgProfileView = z.infer<typeof OrgProfileView>;
