@@ -28,6 +28,18 @@ describe('roleCan', () => {
     expect(roleCan('auditor', 'webhooks:read')).toBe(true);
     expect(roleCan('auditor', 'webhooks:write')).toBe(false);
   });
+
+  it('lets owners and managers edit the org profile, owners alone manage staff and API keys', () => {
+    expect(roleCan('manager', 'org:write')).toBe(true);
+    expect(roleCan('auditor', 'org:read')).toBe(true);
+    expect(roleCan('auditor', 'org:write')).toBe(false);
+    expect(roleCan('agent', 'org:read')).toBe(false);
+    expect(roleCan('manager', 'staff:read')).toBe(true);
+    expect(roleCan('manager', 'settings:write')).toBe(false);
+    expect(roleCan('manager', 'messages:resend')).toBe(true);
+    expect(roleCan('auditor', 'messages:resend')).toBe(false);
+    expect(roleCan('checkin', 'messages:read')).toBe(false);
+  });
 });
 
 describe('isRole', () => {
