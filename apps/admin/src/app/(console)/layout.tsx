@@ -24,6 +24,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (role && roleCan(role, 'reports:read')) links.push({ href: '/reports', label: 'Reports' });
   if (role && roleCan(role, 'webhooks:read')) links.push({ href: '/webhooks', label: 'Webhooks' });
   if (role && roleCan(role, 'jobs:manage')) links.push({ href: '/jobs', label: 'Failed jobs' });
+  if (role && roleCan(role, 'org:read')) links.push({ href: '/settings', label: 'Settings' });
+  if (role && roleCan(role, 'staff:read')) links.push({ href: '/settings/team', label: 'Team' });
+  if (role && roleCan(role, 'messages:read'))
+    links.push({ href: '/settings/outbox', label: 'Email outbox' });
   if (role && roleCan(role, 'settings:write'))
     links.push({ href: '/settings/api-keys', label: 'API keys' });
 

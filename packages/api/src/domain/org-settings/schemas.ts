@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { Email } from '../accounts/schemas';
 import { Currency, TimeZone } from '../catalog-admin/schemas';
+import { HOLD_MINUTES_MAX, HOLD_MINUTES_MIN } from './hold-bounds';
 
-/** How long a hold keeps places for a buyer, in minutes (the database allows 1 to 1440). */
-export const HOLD_MINUTES_MIN = 1;
-export const HOLD_MINUTES_MAX = 120;
 
 export const UpdateOrgProfileInput = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200),

@@ -12,7 +12,14 @@ const selectClasses =
   'block h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900';
 
 /** A new offering; a trip takes its stops here, each with its zone and minutes from departure. */
-export function OfferingForm({ venues }: { venues: { id: string; name: string }[] }) {
+export function OfferingForm({
+  venues,
+  defaultCurrency,
+}: {
+  venues: { id: string; name: string }[];
+  /** The org's default currency (Settings). */
+  defaultCurrency: string;
+}) {
   const [state, action, pending] = useActionState(createOffering, initialFormState);
   const [kind, setKind] = useState('event');
   const router = useRouter();
@@ -57,7 +64,7 @@ export function OfferingForm({ venues }: { venues: { id: string; name: string }[
           label="Currency"
           name="currency"
           required
-          defaultValue={values.currency ?? 'EUR'}
+          defaultValue={values.currency ?? defaultCurrency}
           errors={errors.currency}
         />
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">

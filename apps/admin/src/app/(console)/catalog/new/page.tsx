@@ -14,7 +14,10 @@ export default async function NewOfferingPage() {
         Only owners and managers create offerings.
       </Alert>
     );
-  const venues = await access.api.staff.catalog.venues();
+  const [venues, org] = await Promise.all([
+    access.api.staff.catalog.venues(),
+    access.api.staff.settings.profile(),
+  ]);
   return (
     <>
       <PageHeader
@@ -22,7 +25,7 @@ export default async function NewOfferingPage() {
         description="It starts as a draft: publish it on its page once it has prices and dates."
       />
       <Card>
-        <OfferingForm venues={venues} />
+        <OfferingForm venues={venues} defaultCurrency={org.currency} />
       </Card>
     </>
   );
