@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO } from '@tessera/db/seed';
+import { withSuiteDatabase } from './database';
 import { bookTickets, demoConcert } from './desk';
 import { failedJobOf } from './failed-jobs';
 import { signIn } from './staff';
@@ -101,4 +102,77 @@ test('the catalog, offering, new-offering, venues, resources and reports pages h
   await page.goto('/resources');
   await expect(page.getByRole('button', { name: 'Add resource' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
+});
+
+test('the settings, team, outbox, message and invitation pages have no serious or critical accessibility violations', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const email = `axe-${crypto.randomUUID().slice(0, 8)}@staff.test`;
+  const messageId = await withSuiteDatabase(async (db) => {
+    const org = await db
+      .selectFrom('orgs')
+      .select('id')
+      .where('slug', '=', DEMO.orgSlug)
+      .executeTakeFirstOrThrow();
+    // A failed email as the worker leaves one, so the page shows its error and Resend.
+    const message = await db
+      .insertInto('outboundMessages')
+      .values({
+        orgId: org.id,
+        channel: 'email',
+        template: 'booking.confirmed',
+        recipient: email,
+        subject: 'Axe check',
+        bodyText: 'Hello',
+        bodyHtml: '<p>Hello</p>',
+        status: 'failed',
+        error: 'connect ECONNREFUSED',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return message.id;
+  });
+  await signIn(page, 'owner@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Owner');
+  await page.goto('/settings');
+  await page.getByLabel('Hold time (minutes)').fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Check the fields marked below.')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+
+  await page.goto('/settings/team');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('list', { name: 'Pending invitations' })).toContainText(email);
+  expect(await blockingViolations(page)).toEqual([]);
+
+  await page.goto(`/settings/outbox?recipient=${email}`);
+  await expect(page.getByRole('link', { name: 'Axe check' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/settings/outbox/${messageId}`);
+  await expect(page.getByRole('button', { name: `Resend this message to ${email}` })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+
+  const acceptUrl = await withSuiteDatabase(async (db) => {
+    const invitation = await db
+      .selectFrom('staffInvitations')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    const event = await db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('eventType', '=', 'staff.invited')
+      .where('aggregateId', '=', invitation.id)
+      .executeTakeFirstOrThrow();
+    return (event.payload as { acceptUrl: string }).acceptUrl;
+  });
+  const visitor = await browser.newPage();
+  await visitor.goto(acceptUrl);
+  await visitor.getByRole('button', { name: 'Create account and join' }).click();
+  await expect(visitor.getByText('Check the fields marked below.')).toBeVisible();
+  expect(await blockingViolations(visitor)).toEqual([]);
+  await visitor.close();
 });
