@@ -121,6 +121,8 @@ async function main() {
   log(`services ready after ${elapsed()}`);
 
   const env: NodeJS.ProcessEnv = {
+    // Invitation emails link to the console on the port it runs on here (unless set).
+    CONSOLE_URL: `http://localhost:${config.adminPort}`,
     ...process.env,
     DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
