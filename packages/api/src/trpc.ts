@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import type { Context } from './context';
 import { recordApiKeyCall } from './domain/api-keys/audit';
 import { sharedRateLimit } from './domain/holds/rate-limit';
-import { membershipFor, type StaffMember } from './domain/access/membership';
+import { apiKeyStaffMember, membershipFor, type StaffMember } from './domain/access/membership';
 import { roleCan, type Permission } from './domain/access/permissions';
 import { AppError, APP_ERROR_CODES, fieldErrorsOf, type AppErrorCode } from './errors';
 import { transformer } from './transformer';
@@ -76,31 +76,49 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors).use(apiKeyUsage);
 
+const signInRequired = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
+
 /** A signed-in person (customer or staff acting as a customer). */
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== 'user') {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
-  }
+  if (ctx.actor.kind !== 'user') throw signInRequired();
   return next({ ctx: { ...ctx, user: { id: ctx.actor.userId } } });
 });
 
 /**
- * Staff of an org holding `permission`. The org comes from the caller's membership (the
- * `x-tessera-org` header only chooses among them), so client input never decides scope.
+ * Who acts as staff: a member, whose org comes from their membership (the `x-tessera-org`
+ * header only chooses among them), or an org's API key with admin scopes, in its own org.
+ * Client input never decides scope.
  */
+async function staffMemberOf({ actor, db, requestedOrgId }: Context): Promise<StaffMember> {
+  if (actor.kind === 'guest') throw signInRequired();
+  const staff =
+    actor.kind === 'apiKey'
+      ? apiKeyStaffMember(actor)
+      : await membershipFor(db, actor.userId, requestedOrgId);
+  if (!staff) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message:
+        actor.kind === 'apiKey'
+          ? 'This API key lacks the admin:read scope.'
+          : 'This is only available to operator staff.',
+    });
+  }
+  return staff;
+}
+
+/** Staff of an org holding `permission`: by their role, or by the key's admin scopes. */
 export const staffProcedure = (permission: Permission) =>
-  customerProcedure.use(async ({ ctx, next }) => {
-    const staff: StaffMember | null = await membershipFor(ctx.db, ctx.user.id, ctx.requestedOrgId);
-    if (!staff) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: 'This is only available to operator staff.',
-      });
-    }
+  publicProcedure.use(async ({ ctx, next }) => {
+    const staff = await staffMemberOf(ctx);
     if (!roleCan(staff.role, permission)) {
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: `Your role (${staff.role}) does not allow this (${permission}).`,
+        message:
+          ctx.actor.kind === 'apiKey'
+            ? `This API key's scopes (${ctx.actor.scopes.join(', ')}) do not allow this (${permission}).`
+            : `Your role (${staff.role}) does not allow this (${permission}).`,
       });
     }
     return next({ ctx: { ...ctx, staff } });
