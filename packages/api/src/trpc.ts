@@ -18,33 +18,42 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const zodError = cause instanceof ZodError ? cause : null;
-    const appCode: AppErrorCode | null =
-      cause instanceof AppError ? cause.code : zodError ? 'VALIDATION' : null;
-    // Unexpected failures (a driver error, a bug) must not leak internals to callers.
-    const internal = error.code === 'INTERNAL_SERVER_ERROR' && appCode === null;
-    return {
-      ...shape,
-      message: zodError
-        ? `Invalid input: ${describeZodError(zodError)}`
-        : internal
-          ? 'Something went wrong on our side. Please try again in a moment.'
-          : shape.message,
-      data: {
-        ...shape.data,
-        appCode,
-        fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
-        details: cause instanceof AppError ? (cause.details ?? null) : null,
-        // Stack traces stay on the server.
-        stack: undefined,
-      },
-    };
-  },
-});
+/** What a procedure declares about itself; read by the middlewares below. */
+interface ProcedureMeta {
+  /** The scope an API key needs for this public procedure (guests and users need none). */
+  keyScope?: ApiKeyScope;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zodError = cause instanceof ZodError ? cause : null;
+      const appCode: AppErrorCode | null =
+        cause instanceof AppError ? cause.code : zodError ? 'VALIDATION' : null;
+      // Unexpected failures (a driver error, a bug) must not leak internals to callers.
+      const internal = error.code === 'INTERNAL_SERVER_ERROR' && appCode === null;
+      return {
+        ...shape,
+        message: zodError
+          ? `Invalid input: ${describeZodError(zodError)}`
+          : internal
+            ? 'Something went wrong on our side. Please try again in a moment.'
+            : shape.message,
+        data: {
+          ...shape.data,
+          appCode,
+          fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
+          details: cause instanceof AppError ? (cause.details ?? null) : null,
+          // Stack traces stay on the server.
+          stack: undefined,
+        },
+      };
+    },
+  });
 
 /** Domain errors become tRPC errors with the matching code and the domain's message. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -57,12 +66,18 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * Calls made with an API key: counted against the key's budget (fail open, like every
- * limiter here), and each mutation that succeeded is written to the audit log under the key.
+ * Calls made with an API key: refused when the procedure asks for a scope the key lacks,
+ * counted against the key's budget (fail open, like every limiter here), and each mutation
+ * that succeeded is written to the audit log under the key.
  */
-const apiKeyUsage = t.middleware(async ({ ctx, type, path, next }) => {
+const apiKeyUsage = t.middleware(async ({ ctx, type, path, meta, next }) => {
   const { actor } = ctx;
   if (actor.kind !== 'apiKey') return next();
+  if (meta?.keyScope && !actor.scopes.includes(meta.keyScope))
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `This API key lacks the ${meta.keyScope} scope.`,
+    });
   await sharedRateLimit(ctx.redis, 'api-key', ctx.engine.apiKeyCallsPerMinute).consume(
     actor.apiKeyId,
   );
@@ -75,6 +90,10 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors).use(apiKeyUsage);
+/** Public reads of the catalog and availability; a key needs `catalog:read`. */
+export const catalogProcedure = publicProcedure.meta({ keyScope: 'catalog:read' });
+/** Public holds, bookings and waitlist calls; a key needs `bookings:write`. */
+export const bookingProcedure = publicProcedure.meta({ keyScope: 'bookings:write' });
 
 const signInRequired = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
