@@ -20,7 +20,7 @@ import {
   bareHttp,
   holdsOverHttp,
   rawSeatClaims,
-  readOverHttpOrSql,
+  readOverHttp,
   releasesOverHttp,
   seatClaimOverHttp,
   shuffledSupply,
@@ -56,13 +56,6 @@ function git(...args: string[]): string {
   } catch {
     return '';
   }
-}
-
-/** Said next to a figure measured on a procedure another engineer has not committed yet. */
-function uncommittedNote(): string | null {
-  return git('status', '--porcelain', '--', 'packages/api/src/router/availability.ts')
-    ? 'router/availability.ts is not committed yet: measured the working tree'
-    : null;
 }
 
 async function startServer(config: { databaseUrl: string; redisUrl: string; poolSize: number }) {
@@ -190,8 +183,7 @@ async function main(): Promise<number> {
         : `    !!! ${oversoldCount} OVERSOLD: a seat or unit was held twice or above capacity !!!`,
     );
 
-    const note = uncommittedNote();
-    const slots = await readOverHttpOrSql({
+    const slots = await readOverHttp({
       api,
       procedure: 'availability.slots',
       input: {
@@ -201,41 +193,26 @@ async function main(): Promise<number> {
         to: history.to,
       },
       countItems: (answer) => (answer as { slots: unknown[] }).slots.length,
-      databaseUrl: database.url,
-      fallbackSql: {
-        text: 'SELECT period FROM slot_reservations WHERE resource_id = $1 AND released_at IS NULL AND period && tstzrange($2, $3)',
-        values: [history.resourceId, history.from, history.to],
-      },
       calls: READ_CALLS,
-      uncommittedNote: note,
     });
     say(
       `(4) slots over ${history.rows.toLocaleString('en-US')} reservations: ${slots.subject}, ${slots.items} items per answer`,
     );
     say(
-      `    ${READ_CALLS} sequential calls: p50 ${slots.latency.p50.toFixed(2)} ms, p95 ${slots.latency.p95.toFixed(2)} ms${slots.note ? ` (${slots.note})` : ''}`,
+      `    ${READ_CALLS} sequential calls: p50 ${slots.latency.p50.toFixed(2)} ms, p95 ${slots.latency.p95.toFixed(2)} ms`,
     );
-    const seatMap = await readOverHttpOrSql({
+    const seatMap = await readOverHttp({
       api,
       procedure: 'availability.occurrence',
       input: { occurrenceId: seated.occurrenceId },
       countItems: (answer) => (answer as { seats?: unknown[] }).seats?.length ?? 0,
-      databaseUrl: database.url,
-      fallbackSql: {
-        text: `SELECT s.id, s.section, s.row_label, s.number, s.x, s.y, s.category, s.accessible,
-                      CASE WHEN os.status = 'held' AND os.held_until < now() THEN 'free' ELSE os.status END AS status
-               FROM occurrence_seats os JOIN seats s ON s.org_id = os.org_id AND s.id = os.seat_id
-               WHERE os.occurrence_id = $1 ORDER BY s.section, s.row_label, s.number`,
-        values: [seated.occurrenceId],
-      },
       calls: READ_CALLS,
-      uncommittedNote: note,
     });
     say(
       `(5) seat map of ${seated.seatIds.length} seats: ${seatMap.subject}, ${seatMap.items} seats per answer`,
     );
     say(
-      `    ${READ_CALLS} sequential calls: p50 ${seatMap.latency.p50.toFixed(2)} ms, p95 ${seatMap.latency.p95.toFixed(2)} ms${seatMap.note ? ` (${seatMap.note})` : ''}`,
+      `    ${READ_CALLS} sequential calls: p50 ${seatMap.latency.p50.toFixed(2)} ms, p95 ${seatMap.latency.p95.toFixed(2)} ms`,
     );
 
     say(

@@ -194,62 +194,25 @@ export function shuffledSupply<T>(items: readonly T[], what: string): () => T {
 }
 
 export interface ReadMeasure {
-  /** What was measured: the procedure, or the SQL standing in for it until it exists. */
+  /** What was measured: the procedure, over HTTP. */
   subject: string;
-  note: string | null;
   latency: Percentiles;
-  /** Items in one answer (slots, seats or busy periods), to show the call did real work. */
+  /** Items in one answer (slots, seats), to show the call did real work. */
   items: number;
 }
 
-/**
- * (4) and (5): `calls` sequential reads through tRPC; if the procedure is not on the router
- * (yet), the SQL it would run, on a bare pg client, and the figure says so.
- */
-export async function readOverHttpOrSql(options: {
+/** (4) and (5): `calls` sequential reads through tRPC over HTTP, after 20 unmeasured ones. */
+export async function readOverHttp(options: {
   api: TrpcOverHttp;
   procedure: string;
   input: unknown;
   countItems: (answer: unknown) => number;
-  databaseUrl: string;
-  fallbackSql: { text: string; values: unknown[] };
   calls: number;
-  uncommittedNote: string | null;
 }): Promise<ReadMeasure> {
   const { api, procedure, input } = options;
-  let missing: string | null = null;
-  let items = 0;
-  try {
-    items = options.countItems(await api.query(procedure, input));
-  } catch (error) {
-    const notOnRouter =
-      error instanceof TrpcCallError && error.httpStatus === 404 && error.appCode === null;
-    missing = notOnRouter
-      ? `${procedure} is not on the router yet`
-      : `${procedure} failed (${describe(error)})`;
-  }
-  if (!missing) {
-    const latency = await sequential(options.calls, 20, async () => {
-      await api.query(procedure, input);
-    });
-    return { subject: `${procedure} over HTTP`, note: options.uncommittedNote, latency, items };
-  }
-  const db = createDb(options.databaseUrl, { max: 1 });
-  try {
-    const { text, values } = options.fallbackSql;
-    return await withRawConnection(db, async (client) => {
-      items = (await client.rows(text, values)).length;
-      const latency = await sequential(options.calls, 20, async () => {
-        await client.rows(text, values);
-      });
-      return {
-        subject: 'its SQL on one connection (no HTTP)',
-        note: `${missing}: measured the equivalent SQL instead`,
-        latency,
-        items,
-      };
-    });
-  } finally {
-    await db.destroy();
-  }
+  const items = options.countItems(await api.query(procedure, input));
+  const latency = await sequential(options.calls, 20, async () => {
+    await api.query(procedure, input);
+  });
+  return { subject: `${procedure} over HTTP`, latency, items };
 }
