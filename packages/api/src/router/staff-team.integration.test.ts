@@ -165,6 +165,29 @@ describe('staff.team.invite', () => {
   });
 });
 
+describe('staff.team with an API key', () => {
+  it('lets an admin:write key read the team but never invite, change roles or remove', async () => {
+    const { key } = await (
+      await as('owner')
+    ).staff.apiKeys.create({
+      name: 'Back office',
+      scopes: ['admin:write'],
+    });
+    const api = await t.caller({ headers: { authorization: `Bearer ${key}` } });
+    expect((await api.staff.team.members()).length).toBeGreaterThanOrEqual(5);
+    await expect(
+      api.staff.team.invite({ email: uniqueEmail('by-key'), role: 'owner' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      api.staff.team.changeRole({ userId: a.staff.agent, role: 'owner' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(api.staff.team.removeMember({ userId: a.staff.agent })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await memberRole(a.staff.agent)).toEqual({ role: 'agent' });
+  });
+});
+
 describe('accepting an invitation', () => {
   it('makes a new account (argon2id) with the role, once: the link is then spent', async () => {
     const email = uniqueEmail('new');

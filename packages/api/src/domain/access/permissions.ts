@@ -50,8 +50,8 @@ export function isRole(value: string): value is Role {
 
 /**
  * The role an org's API key acts as on staff procedures: `admin:write` as a manager (reads
- * and changes, refunds included), `admin:read` as the read-only auditor. Never as an owner:
- * a key cannot manage staff, the org's settings or other keys.
+ * and changes, refunds and the org's defaults included), `admin:read` as the read-only
+ * auditor. Never as an owner: a key cannot manage staff or other keys.
  */
 export function apiKeyStaffRole(scopes: readonly string[]): Role | null {
   if (scopes.includes('admin:write')) return 'manager';

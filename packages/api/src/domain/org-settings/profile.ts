@@ -69,7 +69,7 @@ export async function updateOrgProfile(
     if (Object.keys(changes).length > 0)
       await recordAudit(tx, {
         orgId: staff.orgId,
-        actor: { userId: staff.userId, label: staff.email },
+        actor: staff.actor,
         action: 'org.updated',
         entityType: 'org',
         entityId: staff.orgId,

@@ -111,7 +111,7 @@ export async function resendFailedMessage(
     }
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'outbound_message.resend_requested',
       entityType: 'outbound_message',
       entityId: messageId,

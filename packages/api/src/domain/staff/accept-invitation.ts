@@ -70,7 +70,7 @@ async function joinOrg(
     .execute();
   await recordAudit(tx, {
     orgId: invitation.orgId,
-    actor: { userId: user.id, label: user.email },
+    actor: { userId: user.id, apiKeyId: null, label: user.email },
     action: 'staff_invitation.accepted',
     entityType: 'staff_invitation',
     entityId: invitation.id,

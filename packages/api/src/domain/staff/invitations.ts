@@ -55,7 +55,7 @@ export async function inviteStaff(
         email: input.email,
         role: input.role,
         tokenHash: hashInvitationToken(token),
-        invitedBy: staff.userId,
+        invitedBy: staff.actor.userId,
         expiresAt,
       })
       .onConflict((oc) =>
@@ -83,7 +83,7 @@ export async function inviteStaff(
     ]);
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'staff_invitation.sent',
       entityType: 'staff_invitation',
       entityId: invitation.id,
@@ -129,7 +129,7 @@ export async function revokeInvitation(
     if (!revoked) throw new AppError('NOT_FOUND', 'This invitation was not found.');
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'staff_invitation.revoked',
       entityType: 'staff_invitation',
       entityId: revoked.id,

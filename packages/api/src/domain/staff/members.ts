@@ -67,7 +67,7 @@ export async function changeMemberRole(
       .execute();
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'membership.role_changed',
       entityType: 'membership',
       entityId: input.userId,
@@ -95,7 +95,7 @@ export async function removeMember(
       .execute();
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'membership.removed',
       entityType: 'membership',
       entityId: userId,
