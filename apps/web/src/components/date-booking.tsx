@@ -1,11 +1,28 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tessera/api';
 import { useTRPC } from '@tessera/client/react';
 import { Alert } from '@tessera/ui';
-import { SeatSelection } from './seat-selection';
-import { TicketSelection } from './ticket-selection';
-import { WaitlistJoin } from './waitlist-join';
+import dynamic from 'next/dynamic';
+import type { Journey } from '~/lib/journey';
+
+const loading = () => <p role="status">Loading what is still available…</p>;
+
+// Each way of choosing (with the seat map, the API error reader and its schemas) is a chunk of
+// its own, loaded only by the dates that sell that way.
+const SeatSelection = dynamic(
+  () => import('./seat-selection').then((module) => module.SeatSelection),
+  { loading },
+);
+const TicketSelection = dynamic(
+  () => import('./ticket-selection').then((module) => module.TicketSelection),
+  { loading },
+);
+const WaitlistJoin = dynamic(
+  () => import('./waitlist-join').then((module) => module.WaitlistJoin),
+  { loading },
+);
 
 export interface DateBookingOffering {
   slug: string;
@@ -17,17 +34,26 @@ export interface DateBookingOffering {
 /** Seats on a map or tickets by type, depending on how the date is sold. */
 export function DateBooking({
   occurrenceId,
+  initialAvailability,
   offering,
+  journey,
 }: {
   occurrenceId: string;
+  /** What the server read while rendering the page; kept fresh from then on. */
+  initialAvailability?: RouterOutputs['availability']['occurrence'];
   offering: DateBookingOffering;
+  /** Trips: the stops chosen in the search; the hold is priced for them. */
+  journey?: Journey;
 }) {
   const trpc = useTRPC();
   const availability = useQuery(
-    trpc.availability.occurrence.queryOptions({ occurrenceId }, { staleTime: 5_000 }),
+    trpc.availability.occurrence.queryOptions(
+      { occurrenceId },
+      { staleTime: 5_000, initialData: initialAvailability },
+    ),
   );
 
-  if (availability.isPending) return <p role="status">Loading what is still available…</p>;
+  if (availability.isPending) return loading();
   if (availability.isError) {
     return (
       <Alert tone="error" title="We could not load what is available">
@@ -59,10 +85,16 @@ export function DateBooking({
     <SeatSelection
       occurrenceId={occurrenceId}
       offering={offering}
+      journey={journey}
       availability={{ ...data, seats: data.seats }}
       onStale={() => void availability.refetch()}
     />
   ) : (
-    <TicketSelection occurrenceId={occurrenceId} offering={offering} availability={data} />
+    <TicketSelection
+      occurrenceId={occurrenceId}
+      offering={offering}
+      journey={journey}
+      availability={data}
+    />
   );
 }

@@ -2,17 +2,13 @@
 
 import type { RouterOutputs } from '@tessera/api';
 import { readApiError } from '@tessera/client';
+import { Alert, Button, Card, formatMoney, formatMoneyCode } from '@tessera/ui';
 import {
-  Alert,
-  Button,
-  Card,
   SeatMap,
   SeatMapLegend,
-  formatMoney,
-  formatMoneyCode,
   type SeatMapCategory,
   type SeatMapSeat,
-} from '@tessera/ui';
+} from '@tessera/ui/seat-map';
 import { useMemo, useState } from 'react';
 import { detailIds } from '~/lib/api-errors';
 import type { Journey } from '~/lib/journey';
