@@ -1,7 +1,6 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { RouterOutputs } from '@tessera/api';
 import { useTRPC } from '@tessera/client/react';
 import { Alert } from '@tessera/ui';
 import dynamic from 'next/dynamic';
@@ -34,23 +33,17 @@ export interface DateBookingOffering {
 /** Seats on a map or tickets by type, depending on how the date is sold. */
 export function DateBooking({
   occurrenceId,
-  initialAvailability,
   offering,
   journey,
 }: {
   occurrenceId: string;
-  /** What the server read while rendering the page; kept fresh from then on. */
-  initialAvailability?: RouterOutputs['availability']['occurrence'];
   offering: DateBookingOffering;
   /** Trips: the stops chosen in the search; the hold is priced for them. */
   journey?: Journey;
 }) {
   const trpc = useTRPC();
   const availability = useQuery(
-    trpc.availability.occurrence.queryOptions(
-      { occurrenceId },
-      { staleTime: 5_000, initialData: initialAvailability },
-    ),
+    trpc.availability.occurrence.queryOptions({ occurrenceId }, { staleTime: 5_000 }),
   );
 
   if (availability.isPending) return loading();

@@ -31,12 +31,7 @@ export default async function DatePage({ params, searchParams }: Props) {
   if (!offering) notFound();
   // No procedure returns one date by id: find it among the offering's listed dates.
   const api = await serverApi();
-  const [{ items, timeZone }, availability] = await Promise.all([
-    api.catalog.occurrences({ offeringId: offering.id }),
-    // Rendered with the page, so seats show at first paint; on failure the browser asks
-    // again and shows the error itself.
-    api.availability.occurrence({ occurrenceId }).catch(() => undefined),
-  ]);
+  const { items, timeZone } = await api.catalog.occurrences({ offeringId: offering.id });
   const date = items.find((item) => item.id === occurrenceId);
   const words = datesWord[offering.kind];
   const stops = stopsOnRoute(offering.stops, one(search.from), one(search.to));
@@ -86,7 +81,6 @@ export default async function DatePage({ params, searchParams }: Props) {
       {date ? (
         <DateBooking
           occurrenceId={occurrenceId}
-          initialAvailability={availability}
           journey={journey}
           offering={{
             slug: offering.slug,
