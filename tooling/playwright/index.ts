@@ -52,6 +52,10 @@ export function defineAppSuite({
     forbidOnly: ci,
     retries: ci ? 1 : 0,
     workers: 2,
+    // Functional checks, not speed tests (those are the benchmarks): a production build on a
+    // busy two-core machine can take more than Playwright's default 5 s to settle a page.
+    timeout: 60_000,
+    expect: { timeout: 10_000 },
     reporter: ci ? [['list'], ['html', { open: 'never' }]] : 'list',
     globalSetup: fileURLToPath(new URL('./global-setup.ts', import.meta.url)),
     metadata: { databaseName },

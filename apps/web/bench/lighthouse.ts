@@ -98,11 +98,17 @@ async function seatedDate(url: string): Promise<string> {
   }
 }
 
-/** Gzipped size of each script the page's HTML loads before anything else happens. */
+/**
+ * Gzipped size of each script the page's HTML loads before anything else happens. Legacy
+ * polyfills (`<script noModule>`) are left out: Chromium, like every browser with modules,
+ * never downloads them.
+ */
 async function firstLoadJs(pageUrl: string): Promise<{ src: string; gzipBytes: number }[]> {
   const html = await (await fetch(pageUrl)).text();
   const sources = new Set(
-    [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1] ?? ''),
+    [...html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)"([^>]*)>/g)]
+      .filter((match) => !/\snomodule\b/i.test(`${match[1]} ${match[3]}`))
+      .map((match) => match[2] ?? ''),
   );
   return [...sources]
     .map((src) => {

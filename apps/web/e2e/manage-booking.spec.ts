@@ -144,3 +144,36 @@ test('My bookings lists a signed-in customer’s bookings; a guest finds one by 
     await guestContext.close();
   }
 });
+
+test('an offering without a cut-off says bookings can be cancelled until the start, as the cancellation quote does', async ({
+  page,
+  db,
+}, testInfo) => {
+  const { offering, occurrence } = await concert(db, { cancellationCutoffHours: null });
+  await page.goto(`/o/${offering.slug}`);
+  const policy = page.getByRole('heading', { name: 'Cancellation' }).locator('xpath=..');
+  await expect(policy).toContainText('Free cancellation online until the start.');
+
+  await bookTickets(page, {
+    url: `/o/${offering.slug}/${occurrence.id}`,
+    name: 'Nadia Nocutoff',
+    email: uniqueEmail(testInfo, 'nocutoff'),
+    paid: true,
+  });
+  await page.getByRole('button', { name: 'Cancel this booking…' }).click();
+  await expect(page.getByTestId('cancellation-refund')).toHaveText(
+    'If you cancel now, €29.00 will be refunded to the card you paid with.',
+  );
+  // The quote's deadline is the start itself.
+  await expect(
+    page.getByText(/^Online cancellation is possible until /).locator('time'),
+  ).toHaveAttribute('datetime', occurrence.startsAt.toISOString());
+  await expect(page.getByRole('button', { name: 'Cancel and refund €29.00' })).toBeEnabled();
+});
+
+test('an offering with a cut-off names it in hours on its page', async ({ page, db }) => {
+  const { offering } = await concert(db, { cancellationCutoffHours: 1 });
+  await page.goto(`/o/${offering.slug}`);
+  const policy = page.getByRole('heading', { name: 'Cancellation' }).locator('xpath=..');
+  await expect(policy).toContainText('Free cancellation online until 1 hour before the start.');
+});

@@ -73,6 +73,75 @@ test('a customer searches a trip, picks a seat per passenger, names both, and pa
   await expect(tickets.filter({ hasText: 'Lina Haddad' })).toHaveCount(1);
 });
 
+test('a search from a stop on the way carries that journey to checkout at its segment fare', async ({
+  page,
+  db,
+}, testInfo) => {
+  const { middle, destination, zone, offering } = await coach(db);
+  const date = localDateAt(new Date(), zone).add({ days: 3 }).toString();
+
+  await page.goto(
+    `/trips?${new URLSearchParams({ origin: middle, destination, date, passengers: '1' })}`,
+  );
+  const trip = page.getByRole('list', { name: 'Departures' }).getByRole('listitem');
+  await expect(trip).toHaveCount(1);
+  await expect(trip).toContainText(`Departs${middle}, `);
+  await expect(trip.locator('time').first()).toHaveText(/, 09:35 \(Africa\/Algiers\)$/);
+  await expect(trip).toContainText('Duration2 h');
+  await expect(trip).toContainText('€11.00 per passenger');
+  await trip.getByRole('link', { name: /^Choose seats, departure / }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: offering.name })).toBeVisible();
+  const journey = page.getByTestId('journey');
+  await expect(journey).toContainText(`${middle}, departs`);
+  await expect(journey).toContainText(`→ ${destination}, arrives`);
+  await expect(journey.locator('time').first()).toHaveText(/, 09:35 \(Africa\/Algiers\)$/);
+  await expect(journey.locator('time').nth(1)).toHaveText(/, 11:35 \(Africa\/Algiers\)$/);
+  // The map's prices are the whole route's: the journey's fare is the hold's.
+  await expect(page.getByTestId('journey-fare')).toHaveText(
+    `Your fare for ${middle} → ${destination} is shown at checkout, before you pay.`,
+  );
+  await page
+    .getByRole('group', { name: 'Coach seats' })
+    .getByRole('button', { name: /, available$/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('selection-total')).toHaveText('Shown at checkout');
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('checkout-total')).toHaveText('€11.00');
+  const contact = page.getByRole('group', { name: 'Your contact details' });
+  await contact.getByLabel('Name').fill('Yanis Kherrata');
+  await contact.getByLabel('Email').fill(uniqueEmail(testInfo, 'segment'));
+  await page.getByLabel('Passenger 1 name').fill('Yanis Kherrata');
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${SIMULATOR}/`));
+  await expect(page.getByTestId('total')).toHaveText(/11\.00/);
+});
+
+test('a departure page asked for stops the route does not serve in that order sells nothing', async ({
+  page,
+  db,
+}) => {
+  const { offering, occurrence } = await coach(db);
+  const stops = await db
+    .selectFrom('tripStops')
+    .select('id')
+    .where('offeringId', '=', offering.id)
+    .orderBy('position')
+    .execute();
+  const [first, , last] = stops.map((stop) => stop.id);
+  await page.goto(
+    `/o/${offering.slug}/${occurrence.id}?${new URLSearchParams({ from: last ?? '', to: first ?? '' })}`,
+  );
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This departure does not serve these stops' }),
+  ).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Coach seats' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+});
+
 test('a search with a bad date is answered at the field, and nothing is searched', async ({
   page,
 }) => {

@@ -21,11 +21,5 @@ export {
   type Money,
 } from './format';
 export { formText } from './form';
-export {
-  SeatMap,
-  SeatMapLegend,
-  seatLabel,
-  type SeatMapCategory,
-  type SeatMapProps,
-  type SeatMapSeat,
-} from './components/seat-map';
+// The seat map is a client module: it has its own entry, '@tessera/ui/seat-map', so that pages
+// importing anything else from here do not ship it.

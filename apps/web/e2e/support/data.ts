@@ -6,6 +6,7 @@ import {
   createOrg,
   createResource,
   createSeatMap,
+  createSegmentFares,
   createTicketType,
   createTripStops,
   createVenue,
@@ -82,13 +83,15 @@ export async function tennisCourts(db: Db) {
 }
 
 /**
- * A coach between two cities of its own (so stop suggestions and results are this test's):
- * 8 seats, names asked per passenger, one departure at 08:00 Algiers time in three days.
+ * A coach between two cities of its own (so stop suggestions and results are this test's),
+ * calling at a third on the way: 8 seats, names asked per passenger, one departure at 08:00
+ * Algiers time in three days. 18.00 EUR for the whole route, 11.00 EUR from the middle stop.
  */
 export async function coach(db: Db) {
   const id = token();
   const origin = `Setif ${id}`;
   const destination = `Bejaia ${id}`;
+  const middle = `Kherrata ${id}`;
   const zone = 'Africa/Algiers';
   const org = await createOrg(db, { name: `Coaches ${id}`, slug: `coaches-${id}`, timeZone: zone });
   const venue = await createVenue(db, { org, name: `${origin} station`, timeZone: zone });
@@ -117,14 +120,26 @@ export async function coach(db: Db) {
     attendeeFields: ['name'],
     cancellationCutoffHours: 24,
   });
-  await createTripStops(db, {
+  const [, middleStop, destinationStop] = await createTripStops(db, {
     offering,
     stops: [
       { name: origin, city: origin, timeZone: zone, departureOffsetMinutes: 0 },
+      {
+        name: middle,
+        city: middle,
+        timeZone: zone,
+        arrivalOffsetMinutes: 90,
+        departureOffsetMinutes: 95,
+      },
       { name: destination, city: destination, timeZone: zone, arrivalOffsetMinutes: 215 },
     ],
   });
-  await createTicketType(db, { offering, name: 'Adult', priceAmount: 1800 });
+  if (!middleStop || !destinationStop) throw new Error('the route was not created');
+  const adult = await createTicketType(db, { offering, name: 'Adult', priceAmount: 1800 });
+  await createSegmentFares(db, {
+    ticketType: adult,
+    fares: [{ origin: middleStop, destination: destinationStop, priceAmount: 1100 }],
+  });
   const startsAt = daysFromNowAt(new Date(), 3, '08:00', zone);
   const occurrence = await createOccurrence(db, {
     offering,
@@ -132,5 +147,5 @@ export async function coach(db: Db) {
     startsAt,
     endsAt: new Date(startsAt.getTime() + 215 * 60_000),
   });
-  return { offering, occurrence, origin, destination, zone };
+  return { offering, occurrence, origin, middle, destination, zone };
 }

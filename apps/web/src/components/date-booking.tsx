@@ -3,9 +3,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@tessera/client/react';
 import { Alert } from '@tessera/ui';
-import { SeatSelection } from './seat-selection';
-import { TicketSelection } from './ticket-selection';
-import { WaitlistJoin } from './waitlist-join';
+import dynamic from 'next/dynamic';
+import type { Journey } from '~/lib/journey';
+
+const loading = () => <p role="status">Loading what is still available…</p>;
+
+// Each way of choosing (with the seat map, the API error reader and its schemas) is a chunk of
+// its own, loaded only by the dates that sell that way.
+const SeatSelection = dynamic(
+  () => import('./seat-selection').then((module) => module.SeatSelection),
+  { loading },
+);
+const TicketSelection = dynamic(
+  () => import('./ticket-selection').then((module) => module.TicketSelection),
+  { loading },
+);
+const WaitlistJoin = dynamic(
+  () => import('./waitlist-join').then((module) => module.WaitlistJoin),
+  { loading },
+);
 
 export interface DateBookingOffering {
   slug: string;
@@ -18,16 +34,19 @@ export interface DateBookingOffering {
 export function DateBooking({
   occurrenceId,
   offering,
+  journey,
 }: {
   occurrenceId: string;
   offering: DateBookingOffering;
+  /** Trips: the stops chosen in the search; the hold is priced for them. */
+  journey?: Journey;
 }) {
   const trpc = useTRPC();
   const availability = useQuery(
     trpc.availability.occurrence.queryOptions({ occurrenceId }, { staleTime: 5_000 }),
   );
 
-  if (availability.isPending) return <p role="status">Loading what is still available…</p>;
+  if (availability.isPending) return loading();
   if (availability.isError) {
     return (
       <Alert tone="error" title="We could not load what is available">
@@ -59,10 +78,16 @@ export function DateBooking({
     <SeatSelection
       occurrenceId={occurrenceId}
       offering={offering}
+      journey={journey}
       availability={{ ...data, seats: data.seats }}
       onStale={() => void availability.refetch()}
     />
   ) : (
-    <TicketSelection occurrenceId={occurrenceId} offering={offering} availability={data} />
+    <TicketSelection
+      occurrenceId={occurrenceId}
+      offering={offering}
+      journey={journey}
+      availability={data}
+    />
   );
 }

@@ -2,19 +2,16 @@
 
 import type { RouterOutputs } from '@tessera/api';
 import { readApiError } from '@tessera/client';
+import { Alert, Button, Card, formatMoney, formatMoneyCode } from '@tessera/ui';
 import {
-  Alert,
-  Button,
-  Card,
   SeatMap,
   SeatMapLegend,
-  formatMoney,
-  formatMoneyCode,
   type SeatMapCategory,
   type SeatMapSeat,
-} from '@tessera/ui';
+} from '@tessera/ui/seat-map';
 import { useMemo, useState } from 'react';
 import { detailIds } from '~/lib/api-errors';
+import type { Journey } from '~/lib/journey';
 import { useCreateHold } from '~/lib/use-create-hold';
 import type { DateBookingOffering } from './date-booking';
 
@@ -29,20 +26,28 @@ const seatName = (seat: Seat) => `${seat.section}, row ${seat.row}, seat ${seat.
 export function SeatSelection({
   occurrenceId,
   offering,
+  journey,
   availability,
   onStale,
 }: {
   occurrenceId: string;
   offering: DateBookingOffering;
+  journey?: Journey;
   availability: Availability & { seats: Seat[] };
   onStale: () => void;
 }) {
-  const { currency, seats, ticketTypes } = availability;
+  const { currency, ticketTypes } = availability;
+  // Availability prices the whole route; a journey's segment fare is known once held.
+  const seats = useMemo(
+    () =>
+      journey ? availability.seats.map((seat) => ({ ...seat, price: null })) : availability.seats,
+    [availability.seats, journey],
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [lostSeats, setLostSeats] = useState<Seat[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [needsAccessible, setNeedsAccessible] = useState(false);
-  const { hold, pending } = useCreateHold(offering.slug);
+  const { hold, pending } = useCreateHold(offering.slug, journey);
   const limit = offering.maxPerOrder;
 
   const categories = useMemo<SeatMapCategory[]>(() => {
@@ -53,10 +58,11 @@ export function SeatSelection({
         id,
         name: ticketType?.name ?? id,
         color: PALETTE[index % PALETTE.length] ?? '#334155',
-        priceText: ticketType ? formatMoney({ amount: ticketType.price, currency }) : undefined,
+        priceText:
+          ticketType && !journey ? formatMoney({ amount: ticketType.price, currency }) : undefined,
       };
     });
-  }, [seats, ticketTypes, currency]);
+  }, [seats, ticketTypes, currency, journey]);
 
   const mapSeats = useMemo<SeatMapSeat[]>(
     () =>
@@ -124,6 +130,11 @@ export function SeatSelection({
           Click a seat, or move between seats with the arrow keys and press Enter or Space.
           {availability.remaining <= 20 ? ` Only ${availability.remaining} seats left.` : null}
         </p>
+        {journey ? (
+          <p className="text-sm text-slate-700" data-testid="journey-fare">
+            Your fare for {journey.label} is shown at checkout, before you pay.
+          </p>
+        ) : null}
         <SeatMapLegend categories={categories} />
         {sections.map((section) => (
           <div key={section} className="rounded-lg border border-slate-200 bg-white p-3">

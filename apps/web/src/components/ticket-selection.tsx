@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@tessera/api';
 import { readApiError } from '@tessera/client';
 import { Alert, Button, Card, Field, formatMoney } from '@tessera/ui';
 import { useState } from 'react';
+import type { Journey } from '~/lib/journey';
 import { useCreateHold } from '~/lib/use-create-hold';
 import type { DateBookingOffering } from './date-booking';
 
@@ -14,10 +15,13 @@ const LOW_STOCK = 10;
 export function TicketSelection({
   occurrenceId,
   offering,
+  journey,
   availability,
 }: {
   occurrenceId: string;
   offering: DateBookingOffering;
+  /** Trips: availability prices the whole route, so the journey's fare is shown at checkout. */
+  journey?: Journey;
   availability: Availability;
 }) {
   const [quantities, setQuantities] = useState<Record<string, number>>({});
@@ -25,7 +29,7 @@ export function TicketSelection({
     message: string;
     fieldErrors: Record<string, string[] | undefined>;
   } | null>(null);
-  const { hold, pending } = useCreateHold(offering.slug);
+  const { hold, pending } = useCreateHold(offering.slug, journey);
   const { currency } = availability;
 
   const rows = availability.ticketTypes.map((type) => {
@@ -72,7 +76,10 @@ export function TicketSelection({
                   <p className="text-sm text-slate-700">{row.description}</p>
                 ) : null}
                 <p className="text-sm text-slate-800">
-                  {formatMoney({ amount: row.price, currency })} ·{' '}
+                  {journey
+                    ? `Fare for ${journey.label} at checkout`
+                    : formatMoney({ amount: row.price, currency })}{' '}
+                  ·{' '}
                   <span
                     className={
                       row.remaining <= LOW_STOCK ? 'font-semibold text-amber-900' : undefined
@@ -117,7 +124,7 @@ export function TicketSelection({
           </p>
           <p className="flex justify-between border-t border-slate-200 pt-2 font-semibold">
             <span>Total</span>
-            <span>{formatMoney({ amount: total, currency })}</span>
+            <span>{journey ? 'Shown at checkout' : formatMoney({ amount: total, currency })}</span>
           </p>
           <Button onClick={onContinue} disabled={count === 0 || pending} pending={pending}>
             Continue

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TripSearchForm, type TripSearchValues } from '~/components/trip-search-form';
 import { errorsByPath } from '~/lib/field-errors';
+import { journeySearch } from '~/lib/journey';
 import { serverApi } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Trips' };
@@ -102,7 +103,7 @@ export default async function TripsPage({ searchParams }: { searchParams: Promis
                       </div>
                       {enough ? (
                         <Link
-                          href={`/o/${trip.offering.slug}/${trip.occurrenceId}`}
+                          href={`/o/${trip.offering.slug}/${trip.occurrenceId}?${journeySearch(trip.origin.stopId, trip.destination.stopId)}`}
                           className={buttonClasses({ size: 'sm' })}
                           aria-label={`Choose seats, departure ${departs}`}
                         >

@@ -35,7 +35,10 @@ export const OfferingDetail = z.object({
     .nullable(),
   /** IANA zone the offering's times are shown in (venue, first stop of a trip, or org). */
   timeZone: z.string(),
-  /** null: customers cannot cancel online; otherwise until `cutoffHours` before the start. */
+  /**
+   * Customers may cancel online until `cutoffHours` before the start; null (no cut-off): until
+   * the start itself, as bookings.cancellationQuote and bookings.cancel decide.
+   */
   cancellationPolicy: z.object({ cutoffHours: z.number().int() }).nullable(),
   maxPerOrder: z.number().int(),
   attendeeFields: z.array(z.string()),

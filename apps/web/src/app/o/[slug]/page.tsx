@@ -19,6 +19,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const LOW_STOCK = 10;
 
+/** No cut-off means until the start: the API's cancellation quote counts it as 0 hours. */
+function cancellationText(cutoffHours: number): string {
+  if (cutoffHours === 0) return 'Free cancellation online until the start.';
+  return `Free cancellation online until ${cutoffHours} ${cutoffHours === 1 ? 'hour' : 'hours'} before the start.`;
+}
+
 export default async function OfferingPage({ params }: Props) {
   const { slug } = await params;
   const offering = await loadOffering(slug);
@@ -57,9 +63,7 @@ export default async function OfferingPage({ params }: Props) {
           <div>
             <h2 className="font-semibold text-slate-900">Cancellation</h2>
             <p className="text-slate-700">
-              {cancellationPolicy
-                ? `Free cancellation online until ${cancellationPolicy.cutoffHours} hours before the start.`
-                : 'Bookings cannot be cancelled online.'}
+              {cancellationText(cancellationPolicy?.cutoffHours ?? 0)}
             </p>
           </div>
         </div>

@@ -60,7 +60,7 @@ export default async function OfferingPage({
             <p className="text-slate-800">
               <Badge>{offering.status}</Badge>{' '}
               {offering.cancellationCutoffHours === null
-                ? 'Customers cannot cancel themselves.'
+                ? 'Customers may cancel online until the start.'
                 : `Customers may cancel until ${offering.cancellationCutoffHours} hours before the start.`}
             </p>
           )}

@@ -39,7 +39,7 @@ export function SettingsForm({
           type="number"
           min={0}
           defaultValue={state.values.cancellationCutoffHours ?? cancellationCutoffHours ?? ''}
-          hint="Empty: customers cannot cancel themselves."
+          hint="Empty or 0: customers may cancel online until the start."
           errors={state.fieldErrors.cancellationCutoffHours}
         />
       </div>

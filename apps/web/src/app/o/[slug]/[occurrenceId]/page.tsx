@@ -1,25 +1,31 @@
-import { PageHeader, formatDateTime } from '@tessera/ui';
+import { Alert, PageHeader, formatDateTime } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DateBooking } from '~/components/date-booking';
 import { LiveAvailability } from '~/components/live-availability';
+import { stopsOnRoute, timeAtStop, type Journey, type StopsOnRoute } from '~/lib/journey';
 import { loadOffering } from '~/lib/load-offering';
 import { datesWord } from '~/lib/offering-words';
 import { serverApi } from '~/trpc/server';
 
 interface Props {
   params: Promise<{ slug: string; occurrenceId: string }>;
+  /** Trips: the boarding and alighting stops chosen in the trip search. */
+  searchParams: Promise<{ from?: string | string[]; to?: string | string[] }>;
 }
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const offering = await loadOffering((await params).slug);
   return { title: offering ? `Book ${offering.name}` : 'Not found' };
 }
 
-export default async function DatePage({ params }: Props) {
+export default async function DatePage({ params, searchParams }: Props) {
   const { slug, occurrenceId } = await params;
+  const search = await searchParams;
   if (!z.uuid().safeParse(occurrenceId).success) notFound();
   const offering = await loadOffering(slug);
   if (!offering) notFound();
@@ -28,6 +34,27 @@ export default async function DatePage({ params }: Props) {
   const { items, timeZone } = await api.catalog.occurrences({ offeringId: offering.id });
   const date = items.find((item) => item.id === occurrenceId);
   const words = datesWord[offering.kind];
+  const stops = stopsOnRoute(offering.stops, one(search.from), one(search.to));
+  if (stops === 'invalid') {
+    return (
+      <>
+        <PageHeader title={offering.name} />
+        <Alert tone="error" title="This departure does not serve these stops">
+          <Link href="/" className="underline">
+            Search trips again
+          </Link>{' '}
+          to choose where you board and alight.
+        </Alert>
+      </>
+    );
+  }
+  const journey: Journey | undefined = stops
+    ? {
+        originStopId: stops.origin.id,
+        destinationStopId: stops.destination.id,
+        label: `${stops.origin.name} → ${stops.destination.name}`,
+      }
+    : undefined;
 
   return (
     <>
@@ -39,7 +66,9 @@ export default async function DatePage({ params }: Props) {
       <PageHeader
         title={offering.name}
         description={
-          date ? (
+          date && stops ? (
+            <JourneyTimes startsAt={date.startsAt} stops={stops} />
+          ) : date ? (
             <time dateTime={date.startsAt.toISOString()}>
               {formatDateTime(date.startsAt, timeZone)}
             </time>
@@ -52,6 +81,7 @@ export default async function DatePage({ params }: Props) {
       {date ? (
         <DateBooking
           occurrenceId={occurrenceId}
+          journey={journey}
           offering={{
             slug: offering.slug,
             maxPerOrder: offering.maxPerOrder,
@@ -71,5 +101,21 @@ export default async function DatePage({ params }: Props) {
         </Link>
       )}
     </>
+  );
+}
+
+/** "Setif, departs … → Bejaia, arrives …", each time in its stop's zone. */
+function JourneyTimes({ startsAt, stops }: { startsAt: Date; stops: StopsOnRoute }) {
+  const departs = timeAtStop(startsAt, stops.origin, true);
+  const arrives = timeAtStop(startsAt, stops.destination, false);
+  return (
+    <span data-testid="journey">
+      {stops.origin.name}, departs{' '}
+      <time dateTime={departs.toISOString()}>{formatDateTime(departs, stops.origin.timeZone)}</time>{' '}
+      → {stops.destination.name}, arrives{' '}
+      <time dateTime={arrives.toISOString()}>
+        {formatDateTime(arrives, stops.destination.timeZone)}
+      </time>
+    </span>
   );
 }
