@@ -12,6 +12,7 @@ import * as ticketsReminders from './migrations/0009_tickets_reminders';
 import * as workerDeliveries from './migrations/0010_worker_deliveries';
 import * as outboxNotifySelective from './migrations/0011_outbox_notify_selective';
 import * as seatLayoutVersion from './migrations/0012_seat_layout_version';
+import * as orgFeedIndex from './migrations/0014_org_feed_index';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0010_worker_deliveries': workerDeliveries,
   '0011_outbox_notify_selective': outboxNotifySelective,
   '0012_seat_layout_version': seatLayoutVersion,
+  '0014_org_feed_index': orgFeedIndex,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
