@@ -34,4 +34,3 @@ export const staffDashboardRouter = router({
       items: await recentFeed(ctx.db, ctx.staff.orgId, input ?? {}),
     })),
 });
-

@@ -114,7 +114,9 @@ export async function auditLogFilters(db: Db, orgId: string): Promise<AuditLogFi
         sql<string>`(array_agg(actor_label ORDER BY id DESC))[1]`.as('actorLabel'),
       ])
       .where('orgId', '=', orgId)
-      .where((eb) => eb.or([eb('actorUserId', 'is not', null), eb('actorApiKeyId', 'is not', null)]))
+      .where((eb) =>
+        eb.or([eb('actorUserId', 'is not', null), eb('actorApiKeyId', 'is not', null)]),
+      )
       .groupBy(['actorUserId', 'actorApiKeyId'])
       .orderBy('actorLabel')
       .execute(),
