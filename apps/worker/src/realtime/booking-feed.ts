@@ -44,6 +44,7 @@ export async function startBookingFeed({
     const { orgId, reference, status, occurrenceId } = booking;
     io.to(bookingRoom(reference)).emit('booking', { reference, status });
     io.to(orgRoom(orgId)).emit('feed', {
+      outboxId: event.outboxId,
       eventType: event.eventType,
       reference,
       status,

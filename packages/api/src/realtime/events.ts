@@ -28,6 +28,8 @@ export type BookingStatusEvent = z.infer<typeof BookingStatusEvent>;
 
 /** `feed` in `org:<id>`: one line of the staff live feed, a booking's event or a check-in. */
 export const OrgFeedEvent = z.object({
+  /** The outbox row: a line loaded with the page and pushed later is one line. */
+  outboxId: z.number().int(),
   /** The outbox event type, e.g. `booking.confirmed` or `ticket.checked_in`. */
   eventType: z.string(),
   reference: z.string(),

@@ -21,6 +21,7 @@ export async function recentFeed(
       join.on(sql<boolean>`b.id = e.aggregate_id::uuid`).onRef('b.orgId', '=', 'e.orgId'),
     )
     .select([
+      'e.id',
       'e.eventType',
       'e.payload',
       'e.createdAt',
@@ -34,6 +35,7 @@ export async function recentFeed(
     .limit(limit)
     .execute();
   return rows.map((row) => ({
+    outboxId: row.id,
     eventType: row.eventType,
     reference: row.reference,
     status: row.status,
