@@ -1,10 +1,36 @@
-import { defineAppSuite } from '@tessera/playwright-config';
+import { testEnv } from '@tessera/db/testing';
+import { databaseUrl, defineAppSuite, E2E_REALTIME_TOKEN_SECRET } from '@tessera/playwright-config';
 import { BOOKING_SITE_URL } from './e2e/booking-site';
-import { ADMIN_E2E_DATABASE, E2E_QUEUE_PREFIX } from './e2e/suite';
+import { ADMIN_E2E_DATABASE, E2E_QUEUE_PREFIX, E2E_REALTIME_PORT } from './e2e/suite';
+
+const CONSOLE_URL = 'http://127.0.0.1:3101';
 
 export default defineAppSuite({
   port: 3101,
   databaseName: ADMIN_E2E_DATABASE,
   // The booking site a refused customer is sent to (not started: only the link is checked).
-  env: { PUBLIC_SITE_URL: BOOKING_SITE_URL, QUEUE_PREFIX: E2E_QUEUE_PREFIX },
+  env: {
+    PUBLIC_SITE_URL: BOOKING_SITE_URL,
+    QUEUE_PREFIX: E2E_QUEUE_PREFIX,
+    NEXT_PUBLIC_REALTIME_URL: `http://127.0.0.1:${E2E_REALTIME_PORT}`,
+  },
+  extraServers: [
+    {
+      // The realtime gateway alone, as in the site's suite (the database is recreated after
+      // the servers start, and the gateway reads it only when something is pushed). The live
+      // feed spec starts the queue role (the outbox relay) itself.
+      command: 'pnpm --filter @tessera/worker start',
+      port: E2E_REALTIME_PORT,
+      env: {
+        WORKER_ROLES: 'realtime',
+        REALTIME_PORT: String(E2E_REALTIME_PORT),
+        REALTIME_ALLOWED_ORIGINS: CONSOLE_URL,
+        DATABASE_URL: databaseUrl(ADMIN_E2E_DATABASE),
+        REDIS_URL: testEnv.TEST_REDIS_URL,
+        PUBLIC_SITE_URL: BOOKING_SITE_URL,
+        QUEUE_PREFIX: E2E_QUEUE_PREFIX,
+        REALTIME_TOKEN_SECRET: E2E_REALTIME_TOKEN_SECRET,
+      },
+    },
+  ],
 });
