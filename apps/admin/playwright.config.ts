@@ -28,7 +28,9 @@ export default defineAppSuite({
         DATABASE_URL: databaseUrl(ADMIN_E2E_DATABASE),
         REDIS_URL: testEnv.TEST_REDIS_URL,
         PUBLIC_SITE_URL: BOOKING_SITE_URL,
-        QUEUE_PREFIX: E2E_QUEUE_PREFIX,
+        // Fresh keys per run: the database (so its outbox ids) is recreated each run, and the
+        // gateway pushes each outbox id once (remembered for 10 minutes).
+        QUEUE_PREFIX: `${E2E_QUEUE_PREFIX}-gateway-${Date.now()}`,
         REALTIME_TOKEN_SECRET: E2E_REALTIME_TOKEN_SECRET,
       },
     },

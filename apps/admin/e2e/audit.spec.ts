@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { withSuiteDatabase } from './database';
 import { mutate } from './desk';
 import { signIn } from './staff';
 
@@ -13,6 +14,28 @@ test('the audit log lists a staff change and narrows it by who, entity type and 
   const url = `https://hooks.example.test/audit-${crypto.randomUUID().slice(0, 8)}`;
   await mutate(manager.request, 'staff.webhooks.create', { url });
   await manager.close();
+  // And an entry of another entity type by the same person, for the type filter to leave out.
+  const venueId = `venue-${crypto.randomUUID().slice(0, 8)}`;
+  await withSuiteDatabase(async (db) => {
+    const who = await db
+      .selectFrom('users as u')
+      .innerJoin('memberships as m', 'm.userId', 'u.id')
+      .select(['u.id', 'u.email', 'm.orgId'])
+      .where('u.email', '=', 'manager@demo.test')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('auditLog')
+      .values({
+        orgId: who.orgId,
+        actorUserId: who.id,
+        actorLabel: who.email,
+        action: 'venue.updated',
+        entityType: 'venue',
+        entityId: venueId,
+        changes: JSON.stringify({ name: 'Probe hall' }),
+      })
+      .execute();
+  });
 
   await signIn(page, 'auditor@demo.test');
   await page
@@ -41,9 +64,12 @@ test('the audit log lists a staff change and narrows it by who, entity type and 
     expect(text).toContain('webhook_endpoint');
   }
 
-  await search.getByLabel('Entity type').selectOption('api_key');
+  await expect(page.getByText(venueId)).toHaveCount(0);
+
+  await search.getByLabel('Entity type').selectOption('venue');
   await search.getByRole('button', { name: 'Filter' }).click();
-  await expect(page).toHaveURL(/entityType=api_key/);
+  await expect(page).toHaveURL(/entityType=venue/);
+  await expect(table.getByRole('row').filter({ hasText: venueId })).toContainText('venue.updated');
   await expect(page.getByText(url)).toHaveCount(0);
 
   await search.getByLabel('Entity type').selectOption('webhook_endpoint');

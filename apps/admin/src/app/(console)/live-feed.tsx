@@ -8,10 +8,7 @@ import { Badge, formatDateTime } from '@tessera/ui';
 import { useRoom } from '@tessera/ui/realtime';
 import Link from 'next/link';
 import { bookingStatus } from '~/lib/booking-labels';
-import { feedEventLabel } from '~/lib/feed-labels';
-
-/** How many lines the feed keeps: those loaded with the page and those pushed since. */
-export const FEED_LINES = 20;
+import { FEED_LINES, feedEventLabel } from '~/lib/feed';
 
 /** Newest first, each outbox event once (a line loaded with the page may be pushed too). */
 function withPushed(items: OrgFeedEvent[], pushed: OrgFeedEvent): OrgFeedEvent[] {

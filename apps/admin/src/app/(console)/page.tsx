@@ -4,9 +4,10 @@ import { Card, PageHeader, formatMoney } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OccurrenceTable } from '~/components/occurrence-table';
+import { FEED_LINES } from '~/lib/feed';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
-import { FEED_LINES, LiveFeed } from './live-feed';
+import { LiveFeed } from './live-feed';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

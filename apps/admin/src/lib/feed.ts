@@ -1,3 +1,6 @@
+/** How many lines the live feed keeps: those loaded with the page and those pushed since. */
+export const FEED_LINES = 20;
+
 /** What a line of the live feed says happened, by outbox event type. */
 const feedEventLabels: Record<string, string> = {
   'booking.confirmed': 'Booking confirmed',
