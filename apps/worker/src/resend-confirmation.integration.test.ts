@@ -67,10 +67,9 @@ describe('a confirmation resent by staff', () => {
       role: 'agent',
     });
     const staff = {
-      userId: user.id,
       orgId: booking.orgId,
       role: 'agent' as const,
-      email: user.email,
+      actor: { userId: user.id, apiKeyId: null, label: user.email },
     };
     await resendConfirmation(testDb.db, booking.reference, staff, 'test-request');
 

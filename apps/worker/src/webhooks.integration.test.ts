@@ -311,10 +311,9 @@ describe('dead letter', () => {
       role: 'manager',
     });
     const manager = {
-      userId: user.id,
       orgId: booking.orgId,
       role: 'manager' as const,
-      email: user.email,
+      actor: { userId: user.id, apiKeyId: null, label: user.email },
     };
     await expect(
       retryFailedJob(
@@ -383,10 +382,9 @@ describe('dead letter', () => {
       role: 'owner',
     });
     const owner = {
-      userId: user.id,
       orgId: booking.orgId,
       role: 'owner' as const,
-      email: user.email,
+      actor: { userId: user.id, apiKeyId: null, label: user.email },
     };
     await retryFailedJob(testDb.db, access, owner, { queue: 'waitlist', jobId }, 'test');
     // It ran again (and failed again: the payload is still bad), later than the first time.

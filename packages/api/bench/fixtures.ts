@@ -6,9 +6,12 @@ import { at, generalAdmission, seatedOccurrence } from '../src/testing/engine-fi
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** A hot concert date: 2,000 seats (40 rows of 50), one price tier. */
-export async function seatedBenchOccurrence(db: Db) {
-  const seated = await seatedOccurrence(db, { rows: 40, seatsPerRow: 50 });
+/**
+ * A concert date of 2,000 seats (40 rows of 50) by default, one price tier; the on-sale
+ * phase uses a stadium of 20,000 so that no seat is asked for twice.
+ */
+export async function seatedBenchOccurrence(db: Db, { rows = 40, seatsPerRow = 50 } = {}) {
+  const seated = await seatedOccurrence(db, { rows, seatsPerRow });
   return {
     orgId: seated.org.id,
     offeringId: seated.offering.id,
@@ -44,9 +47,8 @@ export async function baselineHolds(
 export const pick = <T>(items: readonly T[]): T =>
   at(items, Math.floor(Math.random() * items.length));
 
-/** One general-admission ticket type of 2,000 units. */
-export async function generalAdmissionBenchOccurrence(db: Db) {
-  const quota = 2_000;
+/** One general-admission ticket type of `quota` units. */
+export async function generalAdmissionBenchOccurrence(db: Db, quota: number) {
   const ga = await generalAdmission(db, { quota });
   return { occurrenceId: ga.occurrence.id, ticketTypeId: ga.ticketType.id, quota };
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * What one iteration of a client's loop ended with: the latency of the call measured and,
- * optionally, of a second call (the release after a hold), or a refusal.
+ * What one iteration of a client's loop ended with: the latency of the call measured, or a
+ * refusal.
  */
 export type Outcome =
-  | { ok: true; latencyMs: number; secondMs?: number }
+  | { ok: true; latencyMs: number }
   | { ok: false; refusal: 'conflict' }
   | { ok: false; refusal: 'error'; message: string };
 
@@ -17,7 +17,6 @@ export interface LoopResult {
   errors: number;
   firstError: string | null;
   latency: Percentiles;
-  second: Percentiles;
   cpu: CpuShare;
 }
 
@@ -49,7 +48,6 @@ export async function closedLoop(options: {
   const windowStart = started + options.warmupMs;
   const windowEnd = windowStart + options.durationMs;
   const latencies: number[] = [];
-  const seconds: number[] = [];
   let conflicts = 0;
   let errors = 0;
   let firstError: string | null = null;
@@ -61,10 +59,8 @@ export async function closedLoop(options: {
       const outcome = await options.iteration(client);
       const now = performance.now();
       if (now < windowStart || now > windowEnd) continue;
-      if (outcome.ok) {
-        latencies.push(outcome.latencyMs);
-        if (outcome.secondMs !== undefined) seconds.push(outcome.secondMs);
-      } else if (outcome.refusal === 'conflict') conflicts += 1;
+      if (outcome.ok) latencies.push(outcome.latencyMs);
+      else if (outcome.refusal === 'conflict') conflicts += 1;
       else {
         errors += 1;
         firstError ??= outcome.message;
@@ -80,7 +76,6 @@ export async function closedLoop(options: {
     errors,
     firstError,
     latency: percentiles(latencies),
-    second: percentiles(seconds),
     cpu: cpu?.stop() ?? { machine: Number.NaN, bench: Number.NaN, server: Number.NaN },
   };
 }

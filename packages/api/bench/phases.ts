@@ -1,6 +1,13 @@
 import { createDb } from '@tessera/db';
 import { pick } from './fixtures';
-import { closedLoop, sequential, type LoopResult, type Outcome, type Percentiles } from './load';
+import {
+  closedLoop,
+  percentiles,
+  sequential,
+  type LoopResult,
+  type Outcome,
+  type Percentiles,
+} from './load';
 import { claimAndReleaseSeat, withRawConnection } from './seat-claim-sql';
 import { TrpcCallError, type TrpcOverHttp } from './trpc-http';
 
@@ -98,90 +105,114 @@ export function seatClaimOverHttp(
   });
 }
 
-/** (2) and (3): holds.create then holds.release through tRPC over HTTP, in a closed loop per client. */
-export function holdsOverHttp(
+/**
+ * (2) and (3): holds.create through tRPC over HTTP, in a closed loop per client. `request`
+ * names fresh stock each time (the stock is large enough for the whole phase), so a refusal
+ * means the engine refused, not that two clients raced for one seat. The created holds are
+ * returned for the release phase.
+ */
+export async function holdsOverHttp(
   api: TrpcOverHttp,
   request: () => unknown,
   conflictCode: 'SEAT_TAKEN' | 'SOLD_OUT',
   settings: LoadSettings,
-): Promise<LoopResult> {
-  return closedLoop({
+): Promise<LoopResult & { holdIds: string[] }> {
+  const holdIds: string[] = [];
+  const result = await closedLoop({
     ...settings,
     iteration: () =>
       guarded(async () => {
         const started = performance.now();
-        let holdId: string;
         try {
-          ({ holdId } = await api.mutation<{ holdId: string }>('holds.create', request()));
+          const { holdId } = await api.mutation<{ holdId: string }>('holds.create', request());
+          holdIds.push(holdId);
         } catch (error) {
           if (error instanceof TrpcCallError && error.appCode === conflictCode)
             return { ok: false, refusal: 'conflict' };
           throw error;
         }
-        const created = performance.now();
-        await api.mutation('holds.release', { holdId });
-        return { ok: true, latencyMs: created - started, secondMs: performance.now() - created };
+        return { ok: true, latencyMs: performance.now() - started };
       }),
   });
+  return { ...result, holdIds };
+}
+
+export interface ReleaseResult {
+  released: number;
+  perSecond: number;
+  latency: Percentiles;
+  errors: number;
+  firstError: string | null;
+}
+
+/** holds.release of every hold a create phase left, by `clients` loops sharing the list. */
+export async function releasesOverHttp(
+  api: TrpcOverHttp,
+  holdIds: readonly string[],
+  clients: number,
+): Promise<ReleaseResult> {
+  const queue = [...holdIds];
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  async function loop() {
+    for (let holdId = queue.pop(); holdId; holdId = queue.pop()) {
+      const callStarted = performance.now();
+      try {
+        await api.mutation('holds.release', { holdId });
+        latencies.push(performance.now() - callStarted);
+      } catch (error) {
+        errors += 1;
+        firstError ??= describe(error);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: clients }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    released: latencies.length,
+    perSecond: latencies.length / seconds,
+    latency: percentiles(latencies),
+    errors,
+    firstError,
+  };
+}
+
+/** Takes each item once, in random order; throws when a phase outruns its stock. */
+export function shuffledSupply<T>(items: readonly T[], what: string): () => T {
+  const queue = [...items];
+  for (let i = queue.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [queue[i], queue[j]] = [queue[j] as T, queue[i] as T];
+  }
+  return () => {
+    const item = queue.pop();
+    if (item === undefined) throw new Error(`the benchmark ran out of ${what}`);
+    return item;
+  };
 }
 
 export interface ReadMeasure {
-  /** What was measured: the procedure, or the SQL standing in for it until it exists. */
+  /** What was measured: the procedure, over HTTP. */
   subject: string;
-  note: string | null;
   latency: Percentiles;
-  /** Items in one answer (slots, seats or busy periods), to show the call did real work. */
+  /** Items in one answer (slots, seats), to show the call did real work. */
   items: number;
 }
 
-/**
- * (4) and (5): `calls` sequential reads through tRPC; if the procedure is not on the router
- * (yet), the SQL it would run, on a bare pg client, and the figure says so.
- */
-export async function readOverHttpOrSql(options: {
+/** (4) and (5): `calls` sequential reads through tRPC over HTTP, after 20 unmeasured ones. */
+export async function readOverHttp(options: {
   api: TrpcOverHttp;
   procedure: string;
   input: unknown;
   countItems: (answer: unknown) => number;
-  databaseUrl: string;
-  fallbackSql: { text: string; values: unknown[] };
   calls: number;
-  uncommittedNote: string | null;
 }): Promise<ReadMeasure> {
   const { api, procedure, input } = options;
-  let missing: string | null = null;
-  let items = 0;
-  try {
-    items = options.countItems(await api.query(procedure, input));
-  } catch (error) {
-    const notOnRouter =
-      error instanceof TrpcCallError && error.httpStatus === 404 && error.appCode === null;
-    missing = notOnRouter
-      ? `${procedure} is not on the router yet`
-      : `${procedure} failed (${describe(error)})`;
-  }
-  if (!missing) {
-    const latency = await sequential(options.calls, 20, async () => {
-      await api.query(procedure, input);
-    });
-    return { subject: `${procedure} over HTTP`, note: options.uncommittedNote, latency, items };
-  }
-  const db = createDb(options.databaseUrl, { max: 1 });
-  try {
-    const { text, values } = options.fallbackSql;
-    return await withRawConnection(db, async (client) => {
-      items = (await client.rows(text, values)).length;
-      const latency = await sequential(options.calls, 20, async () => {
-        await client.rows(text, values);
-      });
-      return {
-        subject: 'its SQL on one connection (no HTTP)',
-        note: `${missing}: measured the equivalent SQL instead`,
-        latency,
-        items,
-      };
-    });
-  } finally {
-    await db.destroy();
-  }
+  const items = options.countItems(await api.query(procedure, input));
+  const latency = await sequential(options.calls, 20, async () => {
+    await api.query(procedure, input);
+  });
+  return { subject: `${procedure} over HTTP`, latency, items };
 }

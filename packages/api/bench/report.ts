@@ -1,5 +1,5 @@
 import type { CpuShare, LoopResult, Percentiles } from './load';
-import type { ReadMeasure } from './phases';
+import type { ReadMeasure, ReleaseResult } from './phases';
 
 const int = (value: number) =>
   Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a';
@@ -15,18 +15,22 @@ export const cpuLine = (cpu: CpuShare) =>
   `rest (PostgreSQL, Redis, others) ${cores(cpu.machine - cpu.bench - (Number.isFinite(cpu.server) ? cpu.server : 0))}`;
 
 /** One phase's figures as printed when the phase ends. */
-export function loopLines(
-  label: string,
-  unit: string,
-  result: LoopResult,
-  secondLabel?: string,
-): string[] {
+export function loopLines(label: string, unit: string, result: LoopResult): string[] {
   const lines = [
     `${label}: ${int(result.perSecond)} ${unit}/s (${int(result.ok)} in the window, ${int(result.conflicts)} conflicts, ${int(result.errors)} errors)`,
     `  latency ${latencyLine(result.latency)}`,
+    `  ${cpuLine(result.cpu)}`,
   ];
-  if (secondLabel) lines.push(`  ${secondLabel} ${latencyLine(result.second)}`);
-  lines.push(`  ${cpuLine(result.cpu)}`);
+  if (result.firstError) lines.push(`  first error: ${result.firstError}`);
+  return lines;
+}
+
+/** The release phase: every hold (2) and (3) left, released by 64 clients. */
+export function releaseLines(result: ReleaseResult): string[] {
+  const lines = [
+    `    then holds.release of those ${int(result.released + result.errors)} holds, 64 clients: ${int(result.perSecond)}/s, ${int(result.errors)} errors`,
+    `  latency ${latencyLine(result.latency)}`,
+  ];
   if (result.firstError) lines.push(`  first error: ${result.firstError}`);
   return lines;
 }
@@ -37,6 +41,7 @@ export interface Summary {
   claimOverHttp: LoopResult;
   seats: LoopResult;
   generalAdmission: LoopResult;
+  releases: ReleaseResult;
   slots: ReadMeasure;
   seatMap: ReadMeasure;
   oversold: number;
@@ -112,6 +117,12 @@ export function summaryTable(s: Summary): string[] {
       value: latencyLine(s.generalAdmission.latency),
       target: 'p99 < 100 ms',
       met: s.generalAdmission.latency.p99 < 100,
+    },
+    {
+      figure: '    extra: holds.release of those holds, 64 clients',
+      value: `${int(s.releases.perSecond)}/s, ${latencyLine(s.releases.latency)}`,
+      target: '',
+      met: null,
     },
     {
       figure: `(4) slots, 1 resource, 1 week: ${s.slots.subject}`,

@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import type { Context } from './context';
 import { recordApiKeyCall } from './domain/api-keys/audit';
 import { sharedRateLimit } from './domain/holds/rate-limit';
-import { membershipFor, type StaffMember } from './domain/access/membership';
+import { apiKeyStaffMember, membershipFor, type StaffMember } from './domain/access/membership';
 import { roleCan, type Permission } from './domain/access/permissions';
 import { AppError, APP_ERROR_CODES, fieldErrorsOf, type AppErrorCode } from './errors';
 import { transformer } from './transformer';
@@ -18,33 +18,42 @@ export function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const zodError = cause instanceof ZodError ? cause : null;
-    const appCode: AppErrorCode | null =
-      cause instanceof AppError ? cause.code : zodError ? 'VALIDATION' : null;
-    // Unexpected failures (a driver error, a bug) must not leak internals to callers.
-    const internal = error.code === 'INTERNAL_SERVER_ERROR' && appCode === null;
-    return {
-      ...shape,
-      message: zodError
-        ? `Invalid input: ${describeZodError(zodError)}`
-        : internal
-          ? 'Something went wrong on our side. Please try again in a moment.'
-          : shape.message,
-      data: {
-        ...shape.data,
-        appCode,
-        fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
-        details: cause instanceof AppError ? (cause.details ?? null) : null,
-        // Stack traces stay on the server.
-        stack: undefined,
-      },
-    };
-  },
-});
+/** What a procedure declares about itself; read by the middlewares below. */
+interface ProcedureMeta {
+  /** The scope an API key needs for this public procedure (guests and users need none). */
+  keyScope?: ApiKeyScope;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zodError = cause instanceof ZodError ? cause : null;
+      const appCode: AppErrorCode | null =
+        cause instanceof AppError ? cause.code : zodError ? 'VALIDATION' : null;
+      // Unexpected failures (a driver error, a bug) must not leak internals to callers.
+      const internal = error.code === 'INTERNAL_SERVER_ERROR' && appCode === null;
+      return {
+        ...shape,
+        message: zodError
+          ? `Invalid input: ${describeZodError(zodError)}`
+          : internal
+            ? 'Something went wrong on our side. Please try again in a moment.'
+            : shape.message,
+        data: {
+          ...shape.data,
+          appCode,
+          fieldErrors: zodError ? fieldErrorsOf(zodError) : null,
+          details: cause instanceof AppError ? (cause.details ?? null) : null,
+          // Stack traces stay on the server.
+          stack: undefined,
+        },
+      };
+    },
+  });
 
 /** Domain errors become tRPC errors with the matching code and the domain's message. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -57,12 +66,18 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * Calls made with an API key: counted against the key's budget (fail open, like every
- * limiter here), and each mutation that succeeded is written to the audit log under the key.
+ * Calls made with an API key: refused when the procedure asks for a scope the key lacks,
+ * counted against the key's budget (fail open, like every limiter here), and each mutation
+ * that succeeded is written to the audit log under the key.
  */
-const apiKeyUsage = t.middleware(async ({ ctx, type, path, next }) => {
+const apiKeyUsage = t.middleware(async ({ ctx, type, path, meta, next }) => {
   const { actor } = ctx;
   if (actor.kind !== 'apiKey') return next();
+  if (meta?.keyScope && !actor.scopes.includes(meta.keyScope))
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `This API key lacks the ${meta.keyScope} scope.`,
+    });
   await sharedRateLimit(ctx.redis, 'api-key', ctx.engine.apiKeyCallsPerMinute).consume(
     actor.apiKeyId,
   );
@@ -75,32 +90,54 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors).use(apiKeyUsage);
+/** Public reads of the catalog and availability; a key needs `catalog:read`. */
+export const catalogProcedure = publicProcedure.meta({ keyScope: 'catalog:read' });
+/** Public holds, bookings and waitlist calls; a key needs `bookings:write`. */
+export const bookingProcedure = publicProcedure.meta({ keyScope: 'bookings:write' });
+
+const signInRequired = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
 
 /** A signed-in person (customer or staff acting as a customer). */
 export const customerProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== 'user') {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in to continue.' });
-  }
+  if (ctx.actor.kind !== 'user') throw signInRequired();
   return next({ ctx: { ...ctx, user: { id: ctx.actor.userId } } });
 });
 
 /**
- * Staff of an org holding `permission`. The org comes from the caller's membership (the
- * `x-tessera-org` header only chooses among them), so client input never decides scope.
+ * Who acts as staff: a member, whose org comes from their membership (the `x-tessera-org`
+ * header only chooses among them), or an org's API key with admin scopes, in its own org.
+ * Client input never decides scope.
  */
+async function staffMemberOf({ actor, db, requestedOrgId }: Context): Promise<StaffMember> {
+  if (actor.kind === 'guest') throw signInRequired();
+  const staff =
+    actor.kind === 'apiKey'
+      ? apiKeyStaffMember(actor)
+      : await membershipFor(db, actor.userId, requestedOrgId);
+  if (!staff) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message:
+        actor.kind === 'apiKey'
+          ? 'This API key lacks the admin:read scope.'
+          : 'This is only available to operator staff.',
+    });
+  }
+  return staff;
+}
+
+/** Staff of an org holding `permission`: by their role, or by the key's admin scopes. */
 export const staffProcedure = (permission: Permission) =>
-  customerProcedure.use(async ({ ctx, next }) => {
-    const staff: StaffMember | null = await membershipFor(ctx.db, ctx.user.id, ctx.requestedOrgId);
-    if (!staff) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: 'This is only available to operator staff.',
-      });
-    }
+  publicProcedure.use(async ({ ctx, next }) => {
+    const staff = await staffMemberOf(ctx);
     if (!roleCan(staff.role, permission)) {
       throw new TRPCError({
         code: 'FORBIDDEN',
-        message: `Your role (${staff.role}) does not allow this (${permission}).`,
+        message:
+          ctx.actor.kind === 'apiKey'
+            ? `This API key's scopes (${ctx.actor.scopes.join(', ')}) do not allow this (${permission}).`
+            : `Your role (${staff.role}) does not allow this (${permission}).`,
       });
     }
     return next({ ctx: { ...ctx, staff } });

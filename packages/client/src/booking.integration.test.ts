@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { appRouter, createContext } from '@tessera/api';
 import { attemptWebhookDelivery } from '@tessera/api/domain/webhooks/attempt';
 import {
   createOccurrence,
@@ -13,81 +12,42 @@ import {
   createStaffUser,
   createTicketType,
 } from '@tessera/db/seed';
-import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { testEnv } from '@tessera/db/testing';
 import { startRealtimeGateway } from '@tessera/worker/src/realtime/gateway';
 import { quietLog, uniquePrefix } from '@tessera/worker/src/test-support';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueApiKey, startApiServer, type ApiServer } from '../test-support/api-server';
 // The built package (dist), as an integrator imports it.
 import { createTesseraClient, isTesseraError, subscribeToOccurrence } from '@tessera/client';
 import type { AvailabilityEvent } from '@tessera/client';
 import { verifyWebhook, WebhookVerificationError } from '@tessera/client/webhooks';
 
-let database: TestDatabase;
-let redis: Redis;
-let server: Server;
+let api: ApiServer;
 let baseUrl: string;
 
-const headersOf = (raw: IncomingHttpHeaders) =>
-  new Headers(
-    Object.entries(raw).flatMap(([k, v]): [string, string][] =>
-      typeof v === 'string' ? [[k, v]] : [],
-    ),
-  );
-
 beforeAll(async () => {
-  database = await createTestDatabase({ poolSize: 4 });
-  redis = new Redis(testEnv.TEST_REDIS_URL);
-  server = createServer(
-    createHTTPHandler({
-      router: appRouter,
-      basePath: '/api/trpc/',
-      createContext: ({ req }) =>
-        createContext({ db: database.db, redis, headers: headersOf(req.headers), userId: null }),
-    }),
-  );
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('server has no address');
-  baseUrl = `http://127.0.0.1:${address.port}`;
+  api = await startApiServer({ poolSize: 4 });
+  baseUrl = api.baseUrl;
 });
 
-afterAll(async () => {
-  server.close();
-  redis.disconnect();
-  await database.drop();
-});
+afterAll(() => api.close());
 
 async function freeEvent(quota: number) {
-  const org = await createOrg(database.db);
-  const offering = await createOffering(database.db, { org, name: 'Open Rehearsal' });
-  const ticketType = await createTicketType(database.db, {
+  const org = await createOrg(api.db);
+  const offering = await createOffering(api.db, { org, name: 'Open Rehearsal' });
+  const ticketType = await createTicketType(api.db, {
     offering,
     name: 'Free entry',
     priceAmount: 0,
     quotaPerOccurrence: quota,
   });
-  const occurrence = await createOccurrence(database.db, { offering, capacity: quota });
-  const owner = await createStaffUser(database.db, { org, role: 'owner' });
+  const occurrence = await createOccurrence(api.db, { offering, capacity: quota });
+  const owner = await createStaffUser(api.db, { org, role: 'owner' });
   return { org, offering, ticketType, occurrence, owner };
 }
 
-async function issueKey(orgId: string, ownerId: string) {
-  const [staff] = await Promise.all([
-    createContext({
-      db: database.db,
-      redis,
-      headers: new Headers({ 'x-tessera-org': orgId }),
-      userId: ownerId,
-    }),
-  ]);
-  const { key } = await appRouter
-    .createCaller(staff)
-    .staff.apiKeys.create({ name: 'Box office kiosk', scopes: ['catalog:read', 'bookings:write'] });
-  return key;
-}
+const issueKey = (orgId: string, ownerId: string) =>
+  issueApiKey(api, { orgId, ownerId, scopes: ['catalog:read', 'bookings:write'] });
 
 describe('the built client against a running API', () => {
   it('books a free ticket with an API key: search, hold, check out, confirmed', async () => {
@@ -116,7 +76,7 @@ describe('the built client against a running API', () => {
     });
     expect(booking.status).toBe('confirmed');
 
-    const audit = await database.db
+    const audit = await api.db
       .selectFrom('auditLog')
       .select('action')
       .where('orgId', '=', event.org.id)
@@ -145,7 +105,7 @@ describe('the built client against a running API', () => {
 describe('subscribeToOccurrence', () => {
   it('hands over the live availability the realtime gateway pushes after a hold', async () => {
     const gateway = await startRealtimeGateway({
-      db: database.db,
+      db: api.db,
       redisUrl: testEnv.TEST_REDIS_URL,
       port: 0,
       host: '127.0.0.1',
@@ -200,7 +160,7 @@ describe('example/book.mjs', () => {
     );
     const [reference, status] = stdout.trim().split(' ');
     expect(status).toBe('confirmed');
-    const booking = await database.db
+    const booking = await api.db
       .selectFrom('bookings')
       .select(['status', 'channel'])
       .where('reference', '=', reference ?? '')
@@ -225,15 +185,15 @@ describe('verifyWebhook', () => {
     const address = receiver.address();
     if (typeof address !== 'object' || !address) throw new Error('receiver has no address');
     try {
-      const org = await createOrg(database.db);
+      const org = await createOrg(api.db);
       const secret = 'whsec_client_test_secret_0123456789';
-      const endpoint = await database.db
+      const endpoint = await api.db
         .insertInto('webhookEndpoints')
         .values({ orgId: org.id, url: `http://127.0.0.1:${address.port}/hooks`, secret })
         .returning('id')
         .executeTakeFirstOrThrow();
       const payload = { type: 'booking.confirmed', data: { reference: 'ABC123' } };
-      const delivery = await database.db
+      const delivery = await api.db
         .insertInto('webhookDeliveries')
         .values({
           orgId: org.id,
@@ -243,7 +203,7 @@ describe('verifyWebhook', () => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const outcome = await attemptWebhookDelivery(database.db, delivery.id, {
+      const outcome = await attemptWebhookDelivery(api.db, delivery.id, {
         baseDelayMs: 1000,
         maxDelayMs: 1000,
         windowMs: 60_000,

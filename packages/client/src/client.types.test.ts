@@ -24,6 +24,13 @@ describe('types of the built client', () => {
     expectTypeOf<RouterOutputs['holds']['get']['expiresAt']>().toEqualTypeOf<Date>();
   });
 
+  it('types the staff procedures a staff-scoped API key reaches', () => {
+    expectTypeOf(client.staff.bookings.detail.query)
+      .parameter(0)
+      .toEqualTypeOf<RouterInputs['staff']['bookings']['detail']>();
+    expectTypeOf<RouterOutputs['staff']['bookings']['cancel']['refundAmount']>().toBeNumber();
+  });
+
   it('refuses wrong inputs at compile time', () => {
     const never = false as boolean;
     if (never) {
@@ -36,6 +43,8 @@ describe('types of the built client', () => {
       void client.bookings.checkout.mutate({ holdId: 'x', idempotencyKey: '12345678' });
       // @ts-expect-error no such procedure
       void client.holds.steal.mutate({});
+      // @ts-expect-error a staff search takes a query string, not a number
+      void client.staff.bookings.search.query({ query: 42 });
     }
   });
 

@@ -19,9 +19,19 @@ describe('the OpenAPI document', () => {
     const create = paths['/api/v1/holds']?.post as {
       requestBody: { content: { 'application/json': { schema: { anyOf: unknown[] } } } };
       responses: Record<string, unknown>;
+      security: unknown[];
     };
     expect(create.requestBody.content['application/json'].schema.anyOf).toHaveLength(2);
-    expect(Object.keys(create.responses)).toEqual(['200', '400', '401', '404', '409', '429']);
+    expect(Object.keys(create.responses)).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '429',
+    ]);
+    expect(create.security).toEqual([{}, { apiKey: ['bookings:write'] }]);
     const get = paths['/api/v1/holds/{holdId}']?.get as {
       parameters: { name: string; in: string }[];
     };

@@ -67,6 +67,8 @@ function operationObject(operation: RestOperation) {
     tags: [operation.path.split('/')[1] ?? 'api'],
     parameters,
     ...body,
+    // Anyone may call without a key; a key must carry the operation's scope (roles, as 3.1 allows).
+    ...(schemas.keyScope ? { security: [{}, { apiKey: [schemas.keyScope] }] } : {}),
     responses: {
       '200': {
         description: 'OK',
@@ -76,6 +78,7 @@ function operationObject(operation: RestOperation) {
       },
       '400': { description: 'Invalid input (appCode VALIDATION and fieldErrors)', ...error },
       '401': { description: 'An API key that is unknown or revoked', ...error },
+      '403': { description: "The API key lacks this operation's scope", ...error },
       '404': { description: 'Not found', ...error },
       '409': { description: 'Taken, sold out, or the hold expired', ...error },
       '429': {

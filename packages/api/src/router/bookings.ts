@@ -16,7 +16,7 @@ import {
 } from '../domain/bookings/schemas';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { customerProcedure, publicProcedure, router } from '../trpc';
+import { bookingProcedure, customerProcedure, router } from '../trpc';
 
 const requesterOf = (ctx: Context): BookingRequester => ({
   userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
@@ -33,20 +33,20 @@ function cancelRequesterOf(ctx: Context, email: string | undefined): CancelReque
 }
 
 export const bookingsRouter = router({
-  checkout: publicProcedure
+  checkout: bookingProcedure
     .input(CheckoutInput)
     .output(CheckoutResult)
     .mutation(({ ctx, input }) =>
       checkout(ctx.db, input, requesterOf(ctx), { provider: ctx.payments, events: ctx.events }),
     ),
 
-  byReference: publicProcedure
+  byReference: bookingProcedure
     .input(ByReferenceInput)
     .output(BookingView)
     .query(({ ctx, input }) => bookingByReference(ctx.db, input.reference, input.email)),
 
   /** A short-lived token to receive this booking's status changes from the realtime gateway. */
-  realtimeToken: publicProcedure
+  realtimeToken: bookingProcedure
     .input(ByReferenceInput)
     .output(RoomTokenView)
     .query(({ ctx, input }) =>
@@ -58,14 +58,14 @@ export const bookingsRouter = router({
     .query(({ ctx }) => customerBookings(ctx.db, ctx.user.id)),
 
   /** What cancelling would refund, or why it is not possible online; changes nothing. */
-  cancellationQuote: publicProcedure
+  cancellationQuote: bookingProcedure
     .input(CancelInput)
     .output(CancellationQuote)
     .query(({ ctx, input }) =>
       quoteCancellation(ctx.db, input.reference, cancelRequesterOf(ctx, input.email)),
     ),
 
-  cancel: publicProcedure
+  cancel: bookingProcedure
     .input(CancelInput)
     .output(z.object({ reference: z.string(), refundRequested: z.boolean() }))
     .mutation(async ({ ctx, input }) => {

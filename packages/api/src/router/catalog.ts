@@ -15,26 +15,26 @@ import {
   StopSuggestionsInput,
   TripSearchResults,
 } from '../domain/catalog/trips-schemas';
-import { publicProcedure, router } from '../trpc';
+import { catalogProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
-  offerings: publicProcedure
+  offerings: catalogProcedure
     .input(ListOfferingsInput)
     .output(OfferingPage)
     .query(({ ctx, input }) => listOfferings(ctx.db, input)),
-  offering: publicProcedure
+  offering: catalogProcedure
     .input(OfferingDetailInput)
     .output(OfferingDetail)
     .query(({ ctx, input }) => offeringDetail(ctx.db, input)),
-  occurrences: publicProcedure
+  occurrences: catalogProcedure
     .input(OfferingOccurrencesInput)
     .output(OfferingOccurrences)
     .query(({ ctx, input }) => offeringOccurrences(ctx.db, input)),
-  searchTrips: publicProcedure
+  searchTrips: catalogProcedure
     .input(SearchTripsInput)
     .output(TripSearchResults)
     .query(({ ctx, input }) => searchTrips(ctx.db, input)),
-  stops: publicProcedure
+  stops: catalogProcedure
     .input(StopSuggestionsInput)
     .output(StopSuggestions)
     .query(({ ctx, input }) => stopSuggestions(ctx.db, input)),

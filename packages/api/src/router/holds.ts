@@ -7,7 +7,7 @@ import { sharedRateLimit } from '../domain/holds/rate-limit';
 import { releaseHold } from '../domain/holds/release';
 import { CreateHoldInput, HoldId, HoldView } from '../domain/holds/schemas';
 import { holdView, type HoldRequester } from '../domain/holds/store';
-import { publicProcedure, router } from '../trpc';
+import { bookingProcedure, router } from '../trpc';
 
 const requesterOf = (ctx: Context): HoldRequester => ({
   clientKey: ctx.clientKey,
@@ -17,7 +17,7 @@ const requesterOf = (ctx: Context): HoldRequester => ({
 
 /** Holds are public: the unguessable hold id is the capability (whoever has it controls it). */
 export const holdsRouter = router({
-  create: publicProcedure
+  create: bookingProcedure
     .input(CreateHoldInput)
     .output(HoldView)
     .mutation(async ({ ctx, input }) => {
@@ -30,18 +30,18 @@ export const holdsRouter = router({
       });
     }),
 
-  get: publicProcedure
+  get: bookingProcedure
     .input(HoldId)
     .output(HoldView)
     .query(({ ctx, input }) => holdView(ctx.db, input.holdId)),
 
   /** The price checkout would charge, with a promo code tried (not used up). */
-  price: publicProcedure
+  price: bookingProcedure
     .input(QuoteInput)
     .output(PriceQuote)
     .query(({ ctx, input }) => quoteHold(ctx.db, input.holdId, input.promoCode)),
 
-  release: publicProcedure
+  release: bookingProcedure
     .input(HoldId)
     .output(z.object({ holdId: z.uuid() }))
     .mutation(async ({ ctx, input }) => {

@@ -7,6 +7,7 @@ import { setupApiTest, type ApiTest } from '../testing/api-test';
 let t: ApiTest;
 let a: {
   orgId: string;
+  offeringId: string;
   owner: string;
   manager: string;
   occurrenceId: string;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const ga = await generalAdmission(t.db);
   a = {
     orgId: ga.org.id,
+    offeringId: ga.offering.id,
     owner: (await createStaffUser(t.db, { org: ga.org, role: 'owner' })).user.id,
     manager: (await createStaffUser(t.db, { org: ga.org, role: 'manager' })).user.id,
     occurrenceId: ga.occurrence.id,
@@ -131,13 +133,43 @@ describe('staff.apiKeys', () => {
     const { key } = await newKey(['catalog:read'], b);
     const api = await withKey(key, a.orgId);
     expect((await api.developer.whoami()).org.id).toBe(b.orgId);
-    // A key is not a staff member of any org.
-    await expect(api.staff.apiKeys.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // Without admin scopes a key opens no staff procedure (staff-api-keys-admin tests the rest).
+    await expect(api.staff.apiKeys.list()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'This API key lacks the admin:read scope.',
+    });
     const { key: narrow } = await newKey(['admin:read']);
     await expect((await withKey(narrow)).developer.whoami()).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: 'This API key lacks the catalog:read scope.',
     });
+  });
+
+  it('reads the catalog with catalog:read and books only with bookings:write, changing nothing otherwise', async () => {
+    const hold = {
+      occurrenceId: a.occurrenceId,
+      tickets: [{ ticketTypeId: a.ticketTypeId, quantity: 1 }],
+    };
+    const reader = await withKey((await newKey(['catalog:read'])).key);
+    expect((await reader.availability.occurrence({ occurrenceId: a.occurrenceId })).remaining).toBe(
+      50,
+    );
+    await expect(reader.holds.create(hold)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'This API key lacks the bookings:write scope.',
+    });
+    const booker = await withKey((await newKey(['bookings:write'])).key);
+    await expect(booker.catalog.occurrences({ offeringId: a.offeringId })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'This API key lacks the catalog:read scope.',
+    });
+    expect((await reader.availability.occurrence({ occurrenceId: a.occurrenceId })).remaining).toBe(
+      50,
+    );
+    await booker.holds.create(hold);
+    expect((await reader.availability.occurrence({ occurrenceId: a.occurrenceId })).remaining).toBe(
+      49,
+    );
   });
 
   it('writes every successful mutation made with a key to the audit log under the key', async () => {

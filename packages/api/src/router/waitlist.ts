@@ -1,9 +1,9 @@
 import { joinWaitlist } from '../domain/waitlist/join';
 import { JoinWaitlistInput, WaitlistEntryView } from '../domain/waitlist/schemas';
-import { publicProcedure, router } from '../trpc';
+import { bookingProcedure, router } from '../trpc';
 
 export const waitlistRouter = router({
-  join: publicProcedure
+  join: bookingProcedure
     .input(JoinWaitlistInput)
     .output(WaitlistEntryView)
     .mutation(({ ctx, input }) =>

@@ -1,12 +1,13 @@
 import type { Db } from '@tessera/db';
-import type { Role } from './permissions';
+import type { AuditActor } from '../audit/record';
+import { apiKeyStaffRole, type Role } from './permissions';
 
+/** Who acts on a staff procedure: a member of the org, or the org's API key with admin scopes. */
 export interface StaffMember {
-  userId: string;
   orgId: string;
   role: Role;
-  /** How the audit log names them. */
-  email: string;
+  /** Whom the audit log names for what they do. */
+  actor: AuditActor;
 }
 
 /**
@@ -28,7 +29,11 @@ export async function membershipFor(
   if (requestedOrgId) query = query.where('memberships.orgId', '=', requestedOrgId);
   const membership = await query.executeTakeFirst();
   if (membership)
-    return { userId, orgId: membership.orgId, role: membership.role, email: membership.email };
+    return {
+      orgId: membership.orgId,
+      role: membership.role,
+      actor: { userId, apiKeyId: null, label: membership.email },
+    };
 
   if (!requestedOrgId) return null;
   const superadmin = await db
@@ -39,7 +44,27 @@ export async function membershipFor(
     .where('users.superadmin', '=', true)
     .executeTakeFirst();
   return superadmin
-    ? { userId, orgId: requestedOrgId, role: 'owner', email: `${superadmin.email} (platform)` }
+    ? {
+        orgId: requestedOrgId,
+        role: 'owner',
+        actor: { userId, apiKeyId: null, label: `${superadmin.email} (platform)` },
+      }
+    : null;
+}
+
+/**
+ * An API key acting on staff procedures, always in its own org (the `x-tessera-org` header
+ * plays no part), or null when its scopes give no staff role.
+ */
+export function apiKeyStaffMember(key: {
+  apiKeyId: string;
+  orgId: string;
+  scopes: readonly string[];
+  label: string;
+}): StaffMember | null {
+  const role = apiKeyStaffRole(key.scopes);
+  return role
+    ? { orgId: key.orgId, role, actor: { userId: null, apiKeyId: key.apiKeyId, label: key.label } }
     : null;
 }
 

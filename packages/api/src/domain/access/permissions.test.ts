@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, roleCan } from './permissions';
+import { apiKeyStaffRole, isRole, roleCan } from './permissions';
 
 describe('roleCan', () => {
   it('lets the owner do everything', () => {
@@ -35,5 +35,13 @@ describe('isRole', () => {
     expect(isRole('checkin')).toBe(true);
     expect(isRole('superadmin')).toBe(false);
     expect(isRole('toString')).toBe(false);
+  });
+});
+
+describe('apiKeyStaffRole', () => {
+  it("gives admin:write keys a manager's reach, admin:read keys an auditor's, others none", () => {
+    expect(apiKeyStaffRole(['admin:read', 'admin:write'])).toBe('manager');
+    expect(apiKeyStaffRole(['catalog:read', 'admin:read'])).toBe('auditor');
+    expect(apiKeyStaffRole(['catalog:read', 'bookings:write'])).toBeNull();
   });
 });

@@ -39,6 +39,17 @@ export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);
 }
 
+/**
+ * The role an org's API key acts as on staff procedures: `admin:write` as a manager (reads
+ * and changes, refunds included), `admin:read` as the read-only auditor. Never as an owner:
+ * a key cannot manage staff, the org's settings or other keys.
+ */
+export function apiKeyStaffRole(scopes: readonly string[]): Role | null {
+  if (scopes.includes('admin:write')) return 'manager';
+  if (scopes.includes('admin:read')) return 'auditor';
+  return null;
+}
+
 export function roleCan(role: Role, permission: Permission): boolean {
   return (GRANTS[permission] as readonly Role[]).includes(role);
 }

@@ -39,13 +39,13 @@ export async function createApiKey(
         prefix: key.slice(0, PREFIX_LENGTH),
         keyHash: hashApiKey(key),
         scopes: input.scopes,
-        createdBy: staff.userId,
+        createdBy: staff.actor.userId,
       })
       .returning(keyColumns)
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'api_key.created',
       entityType: 'api_key',
       entityId: apiKey.id,
@@ -83,7 +83,7 @@ export async function revokeApiKey(
     if (!apiKey) throw new AppError('NOT_FOUND', 'This API key was not found.');
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'api_key.revoked',
       entityType: 'api_key',
       entityId: apiKey.id,

@@ -1,8 +1,16 @@
 import type { Tx } from '../shared/idempotency';
 
+/** Who did it: a person, or an org's API key (then `userId` is null). */
+export interface AuditActor {
+  userId: string | null;
+  apiKeyId: string | null;
+  /** How the log names them: an email, or "API key <name> (<prefix>…)". */
+  label: string;
+}
+
 export interface AuditEntry {
   orgId: string;
-  actor: { userId: string | null; apiKeyId?: string | null; label: string };
+  actor: AuditActor;
   action: string;
   entityType: string;
   entityId: string;
@@ -17,7 +25,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     .values({
       orgId: entry.orgId,
       actorUserId: entry.actor.userId,
-      actorApiKeyId: entry.actor.apiKeyId ?? null,
+      actorApiKeyId: entry.actor.apiKeyId,
       actorLabel: entry.actor.label,
       action: entry.action,
       entityType: entry.entityType,

@@ -47,6 +47,8 @@ export async function occurrenceAvailability(
     freeSeats += 1;
     freeByCategory.set(seat.category, (freeByCategory.get(seat.category) ?? 0) + 1);
   }
+  // Seats and the pricing context are read by two statements: for a seated date, what is
+  // left is counted from the seats themselves, so totals and seat statuses always agree.
   // Fares without stock of their own (a trip's Adult/Child) sell whatever seat is left.
   const leftOverall = hasSeatMap ? freeSeats : remainingOf(ctx.stock);
 
@@ -57,7 +59,7 @@ export async function occurrenceAvailability(
     timeZone: ctx.occurrence.timeZone,
     currency: ctx.currency,
     capacity: ctx.stock.capacity,
-    remaining: remainingOf(ctx.stock),
+    remaining: leftOverall,
     ticketTypes: ctx.ticketTypes
       .filter((type) => type.active)
       .map((type) => ({

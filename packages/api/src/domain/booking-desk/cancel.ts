@@ -59,7 +59,7 @@ export async function staffCancelBooking(
     const cancelled = await cancelLockedBooking(tx, booking, { refundAmount, reason: 'staff' });
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'booking.cancelled',
       entityType: 'booking',
       entityId: booking.id,

@@ -42,7 +42,7 @@ export async function resendConfirmation(
     ]);
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'booking.confirmation_resent',
       entityType: 'booking',
       entityId: booking.id,
@@ -64,7 +64,7 @@ export async function addBookingNote(
     const booking = await bookingOfOrg(tx, input.reference, staff.orgId);
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: NOTE_ACTION,
       entityType: 'booking',
       entityId: booking.id,

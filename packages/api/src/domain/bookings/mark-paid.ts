@@ -33,7 +33,7 @@ export async function markOfflinePaymentPaid(
     });
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'payment.marked_paid',
       entityType: 'booking',
       entityId: payment.bookingId,

@@ -16,7 +16,7 @@ export function auditCatalogChange(
 ): Promise<void> {
   return recordAudit(tx, {
     orgId: staff.orgId,
-    actor: { userId: staff.userId, label: staff.email },
+    actor: staff.actor,
     requestId,
     ...change,
   });

@@ -72,7 +72,7 @@ export async function scanTicket(
       .updateTable('tickets')
       .set({
         checkedInAt: sql<Date>`now()`,
-        checkedInBy: staff.userId,
+        checkedInBy: staff.actor.userId,
         checkedInGate: input.gate ?? null,
       })
       .where('id', '=', ticket.id)
@@ -83,7 +83,7 @@ export async function scanTicket(
     if (!claimed) return false;
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'ticket.checked_in',
       entityType: 'ticket',
       entityId: ticket.id,

@@ -126,7 +126,7 @@ export async function retryFailedJob(
   await db.transaction().execute((tx) =>
     recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'job.retried',
       entityType: 'job',
       entityId: `${input.queue}/${input.jobId}`,

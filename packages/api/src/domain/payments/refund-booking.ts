@@ -49,11 +49,11 @@ export async function refundBooking(
       currency: booking.currency,
       reason: 'staff',
       idempotencyKey: `staff:${request.idempotencyKey}`,
-      requestedBy: staff.userId,
+      requestedBy: staff.actor.userId,
     });
     await recordAudit(tx, {
       orgId: booking.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'booking.refunded',
       entityType: 'booking',
       entityId: booking.id,

@@ -111,7 +111,7 @@ export async function makeManualOffer(
       );
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'waitlist.offered',
       entityType: 'waitlist_entry',
       entityId: entry.id,

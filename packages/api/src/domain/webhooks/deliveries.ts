@@ -93,7 +93,7 @@ export async function retryWebhookDelivery(
       .execute();
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'webhook_delivery.retried',
       entityType: 'webhook_delivery',
       entityId: delivery.id,

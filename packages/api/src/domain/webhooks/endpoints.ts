@@ -23,7 +23,7 @@ export async function createWebhookEndpoint(
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'webhook_endpoint.created',
       entityType: 'webhook_endpoint',
       entityId: endpoint.id,
@@ -61,7 +61,7 @@ export async function disableWebhookEndpoint(
     if (!endpoint) throw new AppError('NOT_FOUND', 'This webhook endpoint was not found.');
     await recordAudit(tx, {
       orgId: staff.orgId,
-      actor: { userId: staff.userId, label: staff.email },
+      actor: staff.actor,
       action: 'webhook_endpoint.disabled',
       entityType: 'webhook_endpoint',
       entityId: endpoint.id,

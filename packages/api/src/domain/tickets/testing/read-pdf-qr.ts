@@ -11,7 +11,8 @@ const numberIn = (dictionary: string, key: string): number | undefined => {
 
 /**
  * Every RGB image of the PDF (pdfkit stores a PNG as deflated RGB, its alpha in a separate
- * grey SMask), decoded as a QR code; one payload per image, in page order.
+ * grey SMask), decoded as a QR code; one payload per image, in the order pdfkit wrote the
+ * images, which is the order their encoding finished (asynchronous), not page order.
  */
 export function readPdfQrCodes(pdf: Buffer): string[] {
   // latin1 maps bytes one to one, so string offsets are byte offsets.
