@@ -19,7 +19,7 @@ export function describeZodError(error: ZodError): string {
 }
 
 /** What a procedure declares about itself; read by the middlewares below. */
-interface ProcedureMeta {
+export interface ProcedureMeta {
   /** The scope an API key needs for this public procedure (guests and users need none). */
   keyScope?: ApiKeyScope;
 }
