@@ -1,6 +1,13 @@
-import { defineAppSuite } from '@tessera/playwright-config';
+import { testEnv } from '@tessera/db/testing';
+import { databaseUrl, defineAppSuite, E2E_REALTIME_TOKEN_SECRET } from '@tessera/playwright-config';
 import { BOOKING_SITE_URL } from './e2e/booking-site';
-import { ADMIN_E2E_DATABASE, CONSOLE_PORT, CONSOLE_URL, E2E_QUEUE_PREFIX } from './e2e/suite';
+import {
+  ADMIN_E2E_DATABASE,
+  CONSOLE_PORT,
+  CONSOLE_URL,
+  E2E_QUEUE_PREFIX,
+  E2E_REALTIME_PORT,
+} from './e2e/suite';
 
 export default defineAppSuite({
   port: CONSOLE_PORT,
@@ -11,5 +18,27 @@ export default defineAppSuite({
     QUEUE_PREFIX: E2E_QUEUE_PREFIX,
     // Invitation emails link back to the console under test.
     CONSOLE_URL,
+    NEXT_PUBLIC_REALTIME_URL: `http://127.0.0.1:${E2E_REALTIME_PORT}`,
   },
+  extraServers: [
+    {
+      // The realtime gateway alone, as in the site's suite (the database is recreated after
+      // the servers start, and the gateway reads it only when something is pushed). The live
+      // feed spec starts the queue role (the outbox relay) itself.
+      command: 'pnpm --filter @tessera/worker start',
+      port: E2E_REALTIME_PORT,
+      env: {
+        WORKER_ROLES: 'realtime',
+        REALTIME_PORT: String(E2E_REALTIME_PORT),
+        REALTIME_ALLOWED_ORIGINS: CONSOLE_URL,
+        DATABASE_URL: databaseUrl(ADMIN_E2E_DATABASE),
+        REDIS_URL: testEnv.TEST_REDIS_URL,
+        PUBLIC_SITE_URL: BOOKING_SITE_URL,
+        // Fresh keys per run: the database (so its outbox ids) is recreated each run, and the
+        // gateway pushes each outbox id once (remembered for 10 minutes).
+        QUEUE_PREFIX: `${E2E_QUEUE_PREFIX}-gateway-${Date.now()}`,
+        REALTIME_TOKEN_SECRET: E2E_REALTIME_TOKEN_SECRET,
+      },
+    },
+  ],
 });

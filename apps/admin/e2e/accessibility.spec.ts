@@ -23,7 +23,39 @@ test('sign-in has no serious or critical accessibility violations', async ({ pag
 
 test('the upcoming list has no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, 'manager@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Manager');
+  await page.goto('/upcoming');
   await expect(page.getByRole('table')).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});
+
+test('the dashboard, audit log and waiting-list pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const concert = await demoConcert();
+  await withSuiteDatabase((db) =>
+    db
+      .insertInto('waitlistEntries')
+      .values({
+        orgId: concert.offering.orgId,
+        occurrenceId: concert.occurrence.id,
+        email: `axe-${crypto.randomUUID().slice(0, 8)}@example.test`,
+        quantity: 1,
+      })
+      .execute(),
+  );
+  await signIn(page, 'owner@demo.test');
+  await expect(page.getByRole('heading', { name: 'Sales today' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/audit');
+  await expect(page.getByRole('button', { name: 'Filter' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto('/waitlists');
+  await expect(page.getByRole('table', { name: /Dates with a waiting list/ })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/waitlists/${concert.occurrence.id}`);
+  await expect(page.getByRole('button', { name: /Offer now/ })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
 });
 

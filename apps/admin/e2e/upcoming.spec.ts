@@ -8,6 +8,10 @@ test('the owner sees the demo org’s upcoming occurrences, and no other org’s
   const banner = page.getByRole('banner');
   await expect(banner).toContainText('Tessera Demo');
   await expect(banner).toContainText('Owner');
+  await page
+    .getByRole('navigation', { name: 'Console' })
+    .getByRole('link', { name: 'Upcoming' })
+    .click();
 
   const table = page.getByRole('table', { name: /Upcoming occurrences/ });
   await expect(table).toBeVisible();
@@ -30,6 +34,7 @@ test('the owner sees the demo org’s upcoming occurrences, and no other org’s
 test('the other org’s owner sees only their own event', async ({ page }) => {
   await signIn(page, 'owner@other.test');
   await expect(page.getByRole('banner')).toContainText('Other Events');
+  await page.goto('/upcoming');
   const table = page.getByRole('table', { name: /Upcoming occurrences/ });
   await expect(table.getByRole('rowheader', { name: /Lyon open-air night/ }).first()).toBeVisible();
   await expect(page.getByText('Algiers → Oran coach')).toHaveCount(0);

@@ -43,6 +43,11 @@ PreparingClient.prototype.query = function (this: pg.Client, ...args: unknown[])
 
 export function createDb(connectionString: string, options: CreateDbOptions = {}): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, Client: PreparingClient });
+  // An idle connection the server ends (a restart, a dropped database) is discarded by the
+  // pool; without a listener its 'error' event would crash the process (pg's documented trap).
+  pool.on('error', (error) => {
+    console.warn(`postgres: idle connection lost (${error.message}); the pool opens a new one`);
+  });
   // Tables and columns are snake_case in SQL and camelCase in TypeScript.
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),

@@ -13,6 +13,7 @@ import * as workerDeliveries from './migrations/0010_worker_deliveries';
 import * as outboxNotifySelective from './migrations/0011_outbox_notify_selective';
 import * as seatLayoutVersion from './migrations/0012_seat_layout_version';
 import * as orgSettings from './migrations/0013_org_settings';
+import * as orgFeedIndex from './migrations/0014_org_feed_index';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -32,10 +33,14 @@ export const migrations: Record<string, Migration> = {
   '0011_outbox_notify_selective': outboxNotifySelective,
   '0012_seat_layout_version': seatLayoutVersion,
   '0013_org_settings': orgSettings,
+  '0014_org_feed_index': orgFeedIndex,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error');

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { TRPCReactProvider } from '@tessera/client/react';
+import { RealtimeProvider } from '@tessera/ui/realtime';
+import { env } from '~/env';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -13,7 +15,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <TRPCReactProvider>
+          <RealtimeProvider url={env.NEXT_PUBLIC_REALTIME_URL}>{children}</RealtimeProvider>
+        </TRPCReactProvider>
       </body>
     </html>
   );

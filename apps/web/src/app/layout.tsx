@@ -4,7 +4,7 @@ import { SiteHeader } from '~/components/site-header';
 import { TestPaymentsBanner } from '~/components/test-payments-banner';
 import { env } from '~/env';
 import { TRPCReactProvider } from '@tessera/client/react';
-import { RealtimeProvider } from '~/lib/realtime/gateway-socket';
+import { RealtimeProvider } from '@tessera/ui/realtime';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,4 +1,4 @@
-import { bookingRoom, orgRoom } from '@tessera/api/realtime';
+import { bookingRoom, feedTicketCode, orgRoom } from '@tessera/api/realtime';
 import type { Db } from '@tessera/db';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
@@ -12,8 +12,9 @@ import type { GatewayServer } from './types';
 const SEEN_TTL_MS = 10 * 60_000;
 
 /**
- * Relayed outbox events -> `booking` in `booking:<reference>` and `feed` in `org:<id>`. The
- * status is read when the event is pushed, so an out-of-date event never shows an old status.
+ * Relayed outbox events of bookings (their own events and their tickets' check-ins) ->
+ * `booking` in `booking:<reference>` and `feed` in `org:<id>`. The status is read when the
+ * event is pushed, so an out-of-date event never shows an old status.
  */
 export async function startBookingFeed({
   io,
@@ -43,10 +44,12 @@ export async function startBookingFeed({
     const { orgId, reference, status, occurrenceId } = booking;
     io.to(bookingRoom(reference)).emit('booking', { reference, status });
     io.to(orgRoom(orgId)).emit('feed', {
+      outboxId: event.outboxId,
       eventType: event.eventType,
       reference,
       status,
       occurrenceId,
+      ticketCode: feedTicketCode(event.eventType, event.payload),
       at: new Date().toISOString(),
     });
   }

@@ -318,6 +318,29 @@ describe('org and booking rooms', () => {
     announce([{ ...event, eventType: 'booking.cancelled', outboxId: outboxId + 1_000_000 }]);
     await statuses.waitFor((status) => status.status === 'cancelled');
     expect(statuses.received.map((status) => status.status)).toEqual(['confirmed', 'cancelled']);
+
+    // A check-in is an event of its booking too: the org feed names the ticket.
+    announce([
+      {
+        ...event,
+        eventType: 'ticket.checked_in',
+        payload: {
+          ticketId: randomUUID(),
+          code: 'TCK12345',
+          occurrenceId: occurrence.id,
+          gate: null,
+        },
+        outboxId: outboxId + 2_000_000,
+      },
+    ]);
+    expect(await feed.waitFor((line) => line.eventType === 'ticket.checked_in')).toMatchObject({
+      reference,
+      ticketCode: 'TCK12345',
+      occurrenceId: occurrence.id,
+    });
+    expect(
+      feed.received.find((line) => line.eventType === 'booking.confirmed')?.ticketCode,
+    ).toBeNull();
   });
 
   it('turn a booking event the relay takes from the outbox into a push, after its commit', async () => {

@@ -26,16 +26,36 @@ export const BookingStatusEvent = z.object({
 });
 export type BookingStatusEvent = z.infer<typeof BookingStatusEvent>;
 
-/** `feed` in `org:<id>`: one line of the staff live feed (bookings now, check-ins when they exist). */
+/** `feed` in `org:<id>`: one line of the staff live feed, a booking's event or a check-in. */
 export const OrgFeedEvent = z.object({
-  /** The outbox event type, e.g. `booking.confirmed`. */
+  /** The outbox row: a line loaded with the page and pushed later is one line. */
+  outboxId: z.number().int(),
+  /** The outbox event type, e.g. `booking.confirmed` or `ticket.checked_in`. */
   eventType: z.string(),
   reference: z.string(),
   status: BookingStatus,
   occurrenceId: z.uuid().nullable(),
+  /** The ticket admitted, for a check-in. */
+  ticketCode: z.string().nullable(),
   at: z.iso.datetime(),
 });
 export type OrgFeedEvent = z.infer<typeof OrgFeedEvent>;
+
+/** The outbox payload of `ticket.checked_in` (aggregate: the ticket's booking). */
+export const TicketCheckedInPayload = z.object({
+  ticketId: z.uuid(),
+  code: z.string(),
+  occurrenceId: z.uuid(),
+  gate: z.string().nullable(),
+});
+export type TicketCheckedInPayload = z.infer<typeof TicketCheckedInPayload>;
+
+/** The ticket code a feed line names: a check-in's; null for a booking's own events. */
+export function feedTicketCode(eventType: string, payload: unknown): string | null {
+  if (eventType !== 'ticket.checked_in') return null;
+  const parsed = TicketCheckedInPayload.safeParse(payload);
+  return parsed.success ? parsed.data.code : null;
+}
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** `occurrence:<uuid>` (public), `org:<uuid>` and `booking:<reference>` (token needed). */

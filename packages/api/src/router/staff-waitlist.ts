@@ -7,10 +7,16 @@ import {
   StaffWaitlistEntry,
   waitlistOfOccurrence,
 } from '../domain/waitlist/staff';
+import { datesWithWaitlists, WaitlistDate } from '../domain/waitlist/staff-dates';
 import { router, staffProcedure } from '../trpc';
 
 /** A date's waiting list and its offers (staff.waitlist.*). */
 export const staffWaitlistRouter = router({
+  /** Dates not yet over that have a waiting list, with counts by state. */
+  dates: staffProcedure('bookings:read')
+    .output(z.array(WaitlistDate))
+    .query(({ ctx }) => datesWithWaitlists(ctx.db, ctx.staff.orgId)),
+
   entries: staffProcedure('bookings:read')
     .input(OccurrenceWaitlistInput)
     .output(z.array(StaffWaitlistEntry))

@@ -286,6 +286,22 @@ describe('staff.waitlist', () => {
         (await as(a.staff[role])).staff.waitlist.offer({ entryId: entry.id }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
+  it('lists the dates that have a waiting list with counts by state, for the org only', async () => {
+    const dates = await (await as(a.staff.auditor)).staff.waitlist.dates();
+    expect(dates).toEqual([
+      expect.objectContaining({
+        occurrenceId: a.occurrenceId,
+        waiting: 1,
+        offered: 1,
+        claimed: 0,
+        lapsed: 0,
+      }),
+    ]);
+    expect(await (await as(b.owner)).staff.waitlist.dates()).toEqual([]);
+    await expect((await as(customer)).staff.waitlist.dates()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
 });
 
 describe('staff.jobs', () => {

@@ -9,9 +9,11 @@ import { RoomTokenView } from '../domain/realtime/schemas';
 import { env } from '../env';
 import { customerProcedure, router, staffProcedure } from '../trpc';
 import { staffApiKeysRouter } from './staff-api-keys';
+import { staffAuditRouter } from './staff-audit';
 import { staffBookingsRouter } from './staff-bookings';
 import { staffCatalogRouter } from './staff-catalog';
 import { staffCheckInRouter } from './staff-check-in';
+import { staffDashboardRouter } from './staff-dashboard';
 import { staffJobsRouter } from './staff-jobs';
 import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
@@ -33,6 +35,8 @@ export const staffRouter = router({
     .output(RoomTokenView)
     .query(({ ctx }) => orgFeedGrant(env.REALTIME_TOKEN_SECRET, ctx.staff)),
 
+  dashboard: staffDashboardRouter,
+  audit: staffAuditRouter,
   bookings: staffBookingsRouter,
   catalog: staffCatalogRouter,
   reports: staffReportsRouter,

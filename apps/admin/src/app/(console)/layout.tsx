@@ -13,15 +13,22 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const api = await serverApi();
   // Requests act in the user's first membership (the API's default without x-tessera-org).
   const [org] = await api.staff.orgs();
-  const links = [{ href: '/', label: 'Upcoming' }];
+  const links = [
+    { href: '/', label: 'Dashboard' },
+    { href: '/upcoming', label: 'Upcoming' },
+  ];
   const role = org && isRole(org.role) ? org.role : null;
-  if (role && roleCan(role, 'bookings:read')) links.push({ href: '/bookings', label: 'Bookings' });
+  if (role && roleCan(role, 'bookings:read')) {
+    links.push({ href: '/bookings', label: 'Bookings' });
+    links.push({ href: '/waitlists', label: 'Waiting lists' });
+  }
   if (role && roleCan(role, 'catalog:read')) {
     links.push({ href: '/catalog', label: 'Catalog' });
     links.push({ href: '/venues', label: 'Venues' });
     links.push({ href: '/resources', label: 'Resources' });
   }
   if (role && roleCan(role, 'reports:read')) links.push({ href: '/reports', label: 'Reports' });
+  if (role && roleCan(role, 'audit:read')) links.push({ href: '/audit', label: 'Audit log' });
   if (role && roleCan(role, 'webhooks:read')) links.push({ href: '/webhooks', label: 'Webhooks' });
   if (role && roleCan(role, 'jobs:manage')) links.push({ href: '/jobs', label: 'Failed jobs' });
   if (role && roleCan(role, 'org:read')) links.push({ href: '/settings', label: 'Settings' });

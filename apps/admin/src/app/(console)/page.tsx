@@ -1,119 +1,103 @@
-import { Badge, PageHeader, formatDateTime } from '@tessera/ui';
+import { isRole, roleCan } from '@tessera/api/domain/access/permissions';
+import type { RouterOutputs } from '@tessera/api';
+import { Card, PageHeader, formatMoney } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { kindLabel, statusBadge } from '~/lib/labels';
+import { OccurrenceTable } from '~/components/occurrence-table';
+import { FEED_LINES } from '~/lib/feed';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
+import { LiveFeed } from './live-feed';
 
-export const metadata: Metadata = { title: 'Upcoming occurrences' };
+export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function UpcomingPage() {
+type SalesFigure = RouterOutputs['staff']['dashboard']['sales']['today'][number];
+
+function SalesCard({ title, figures }: { title: string; figures: SalesFigure[] }) {
+  return (
+    <Card>
+      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+      {figures.length === 0 ? (
+        <p className="mt-1 text-2xl font-bold text-slate-900">No sales</p>
+      ) : (
+        <ul>
+          {figures.map((figure) => (
+            <li key={figure.currency} className="mt-1">
+              <span className="text-2xl font-bold text-slate-900 tabular-nums">
+                {formatMoney({ amount: figure.amount, currency: figure.currency })}
+              </span>{' '}
+              <span className="text-sm text-slate-700">
+                {figure.bookings} {figure.bookings === 1 ? 'booking' : 'bookings'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+/** The console's home: today's dates, money (for roles that read reports), and the live feed. */
+export default async function DashboardPage() {
   await requireSession();
   const api = await serverApi();
-  const { items } = await api.staff.occurrences.upcoming({ limit: 100 });
+  const [org] = await api.staff.orgs();
+  if (!org || !isRole(org.role)) return null;
+  const showSales = roleCan(org.role, 'reports:read');
+  const [today, sales, pending, feed] = await Promise.all([
+    api.staff.dashboard.today(),
+    showSales ? api.staff.dashboard.sales() : null,
+    api.staff.dashboard.pendingPayments(),
+    api.staff.dashboard.feed({ limit: FEED_LINES }),
+  ]);
 
   return (
     <>
       <PageHeader
-        title="Upcoming occurrences"
-        description="Dates and departures from now on, in the time zone of each venue."
+        title="Dashboard"
+        description={`Today is ${today.date} in ${today.timeZone}, the organisation's time zone.`}
       />
-      {items.length === 0 ? (
-        <p className="text-slate-700">Nothing is scheduled yet.</p>
-      ) : (
-        <div
-          role="region"
-          aria-labelledby="upcoming-caption"
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <table className="w-full min-w-[52rem] text-left text-sm">
-            <caption id="upcoming-caption" className="sr-only">
-              Upcoming occurrences, soonest first
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Date and time
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Offering
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Venue
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Sold / capacity
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Door and bookings
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((occurrence) => {
-                const status = statusBadge[occurrence.status] ?? {
-                  label: occurrence.status,
-                  tone: 'neutral' as const,
-                };
-                return (
-                  <tr key={occurrence.id}>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <time dateTime={occurrence.startsAt.toISOString()}>
-                        {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
-                      </time>
-                    </td>
-                    <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                      {occurrence.offering.name}
-                      <span className="block text-xs font-normal text-slate-600">
-                        {kindLabel[occurrence.offering.kind]}
-                      </span>
-                    </th>
-                    <td className="px-4 py-3 text-slate-700">{occurrence.venueName ?? '—'}</td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
-                      {occurrence.taken} / {occurrence.capacity}
-                      <span className="block text-xs text-slate-600">
-                        {occurrence.remaining === 0 ? 'Sold out' : `${occurrence.remaining} left`}
-                      </span>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={status.tone}>{status.label}</Badge>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <Link
-                        href={`/check-in/${occurrence.id}`}
-                        className="font-medium text-brand-800 underline"
-                      >
-                        Check-in
-                        <span className="sr-only">
-                          {' '}
-                          for {occurrence.offering.name},{' '}
-                          {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
-                        </span>
-                      </Link>{' '}
-                      ·{' '}
-                      <Link
-                        href={`/bookings?occurrenceId=${occurrence.id}`}
-                        className="font-medium text-brand-800 underline"
-                      >
-                        Bookings
-                        <span className="sr-only">
-                          {' '}
-                          for {occurrence.offering.name},{' '}
-                          {formatDateTime(occurrence.startsAt, occurrence.timeZone)}
-                        </span>
-                      </Link>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+        {sales ? (
+          <>
+            <SalesCard title="Sales today" figures={sales.today} />
+            <SalesCard title="Sales, last 7 days" figures={sales.last7Days} />
+          </>
+        ) : null}
+        <Card>
+          <h2 className="text-sm font-semibold text-slate-700">Pending payments</h2>
+          <p className="mt-1 text-2xl font-bold text-slate-900 tabular-nums">{pending.count}</p>
+          <Link
+            href="/bookings?status=pending_payment"
+            className="text-sm font-medium text-brand-800 underline"
+          >
+            See bookings awaiting payment
+          </Link>
+        </Card>
+      </div>
+      <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="today-heading" className="min-w-0">
+          <h2 id="today-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            Today’s dates
+          </h2>
+          {today.occurrences.length === 0 ? (
+            <p className="text-slate-700">
+              Nothing starts today.{' '}
+              <Link href="/upcoming" className="font-medium text-brand-800 underline">
+                See upcoming dates
+              </Link>
+              .
+            </p>
+          ) : (
+            <OccurrenceTable
+              occurrences={today.occurrences}
+              id="today-caption"
+              caption="Dates starting today, soonest first"
+            />
+          )}
+        </section>
+        <LiveFeed orgId={org.id} timeZone={today.timeZone} initial={feed.items} />
+      </div>
     </>
   );
 }

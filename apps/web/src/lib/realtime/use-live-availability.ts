@@ -5,7 +5,7 @@ import type { RouterOutputs } from '@tessera/api';
 import type { AvailabilityEvent } from '@tessera/api/realtime';
 import { occurrenceRoom } from '@tessera/api/realtime/rooms';
 import { useTRPC } from '@tessera/client/react';
-import { useRoom } from './use-room';
+import { useRoom } from '@tessera/ui/realtime';
 
 type Availability = RouterOutputs['availability']['occurrence'];
 

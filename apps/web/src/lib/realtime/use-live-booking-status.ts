@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { bookingRoom } from '@tessera/api/realtime/rooms';
 import { useTRPC } from '@tessera/client/react';
-import { useRoom } from './use-room';
+import { useRoom } from '@tessera/ui/realtime';
 
 /**
  * Status changes of one booking pushed by the gateway: the booking is fetched again at once

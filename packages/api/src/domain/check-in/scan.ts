@@ -1,7 +1,9 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
+import type { TicketCheckedInPayload } from '../../realtime/events';
 import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
+import { enqueueOutbox } from '../shared/outbox';
 import { verifyTicket } from '../tickets/signature';
 import { checkInCount, checkInOccurrence } from './occurrence';
 import type { ScanInput, ScanResult } from './schemas';
@@ -88,6 +90,22 @@ export async function scanTicket(
       changes: { code: ticket.code, gate: input.gate ?? null, occurrenceId: input.occurrenceId },
       requestId,
     });
+    // The staff live feed (org room) hears of it the way it hears of bookings: by the outbox.
+    const payload: TicketCheckedInPayload = {
+      ticketId: ticket.id,
+      code: ticket.code,
+      occurrenceId: input.occurrenceId,
+      gate: input.gate ?? null,
+    };
+    await enqueueOutbox(tx, [
+      {
+        orgId: staff.orgId,
+        aggregateType: 'booking',
+        aggregateId: ticket.bookingId,
+        eventType: 'ticket.checked_in',
+        payload,
+      },
+    ]);
     return true;
   });
   if (admitted) return { result: 'valid', ticket: shown, count: await count() };

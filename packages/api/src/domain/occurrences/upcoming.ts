@@ -1,12 +1,8 @@
-import { offeringTimeZone } from '../shared/time-zone';
 import type { Db } from '@tessera/db';
-import { sql } from 'kysely';
+import { occurrencesWithOccupancy, staffOccurrence } from './occupancy';
 import { UpcomingOccurrencesInput, type StaffOccurrence } from './schemas';
 
-/**
- * An org's coming dates with occupancy, for the staff console, from `occurrence_stock`
- * (an expired hold counts as free: the engine reclaims it on the next claim).
- */
+/** An org's coming dates with occupancy, for the staff console. */
 export async function upcomingOccurrences(
   db: Db,
   orgId: string,
@@ -14,61 +10,11 @@ export async function upcomingOccurrences(
   now = new Date(),
 ): Promise<StaffOccurrence[]> {
   const input = UpcomingOccurrencesInput.parse(rawInput);
-  const rows = await db
-    .selectFrom('occurrences as oc')
-    .innerJoin('offerings as o', 'o.id', 'oc.offeringId')
-    .innerJoin('orgs', 'orgs.id', 'oc.orgId')
-    .leftJoin('venues as v', (join) =>
-      join.on(sql<boolean>`v.id = coalesce(oc.venue_id, o.venue_id)`),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('occurrenceStock as st')
-          .select([
-            sql<number | null>`sum(st.capacity)::int`.as('capacity'),
-            sql<number | null>`sum(st.sold + st.held)::int`.as('taken'),
-          ])
-          .whereRef('st.occurrenceId', '=', 'oc.id')
-          .as('stock'),
-      (join) => join.onTrue(),
-    )
-    .select([
-      'oc.id',
-      'oc.startsAt',
-      'oc.endsAt',
-      'oc.status',
-      'oc.capacity',
-      'o.id as offeringId',
-      'o.name as offeringName',
-      'o.kind as offeringKind',
-      'v.name as venueName',
-      'stock.capacity as stockCapacity',
-      'stock.taken as stockTaken',
-      offeringTimeZone({ offering: 'o', venue: 'v', org: 'orgs' }).as('timeZone'),
-    ])
-    .where('oc.orgId', '=', orgId)
+  const rows = await occurrencesWithOccupancy(db, orgId)
     .where('oc.endsAt', '>', input.from ?? now)
     .orderBy('oc.startsAt')
     .orderBy('oc.id')
     .limit(input.limit)
     .execute();
-
-  return rows.map((row) => {
-    // Occurrences without stock rows (appointments) report their nominal capacity.
-    const capacity = row.stockCapacity ?? row.capacity;
-    const taken = row.stockTaken ?? 0;
-    return {
-      id: row.id,
-      offering: { id: row.offeringId, name: row.offeringName, kind: row.offeringKind },
-      startsAt: row.startsAt,
-      endsAt: row.endsAt,
-      timeZone: row.timeZone,
-      venueName: row.venueName,
-      capacity,
-      taken,
-      remaining: Math.max(0, capacity - taken),
-      status: row.status,
-    };
-  });
+  return rows.map(staffOccurrence);
 }

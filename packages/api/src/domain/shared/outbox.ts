@@ -15,6 +15,8 @@ export type OutboxEventType =
   | 'booking.payment_received'
   | 'booking.refunded'
   | 'booking.attention'
+  /** A ticket admitted at the door: the staff live feed shows it (aggregate: its booking). */
+  | 'ticket.checked_in'
   | 'waitlist.joined'
   | 'waitlist.offered'
   | 'account.password_reset_requested'

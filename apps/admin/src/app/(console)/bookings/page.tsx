@@ -4,20 +4,13 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { bookingStatus, paymentStateLabel } from '~/lib/booking-labels';
+import { param, type SearchParams } from '~/lib/search-params';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Bookings' };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
 const FILTERS = ['query', 'status', 'paymentState', 'occurrenceId', 'from', 'to'] as const;
-
-function param(params: SearchParams, name: string): string | undefined {
-  const value = params[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text ? text : undefined;
-}
 
 /** Find bookings by reference, contact or filters; newest first, a page at a time. */
 export default async function BookingsPage({

@@ -3,19 +3,12 @@ import { decimalAmount, reportTables } from '@tessera/api/domain/reports/report-
 import { Alert, Button, Card, Input, PageHeader } from '@tessera/ui';
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
+import { param, type SearchParams } from '~/lib/search-params';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 import { ReportBarChart } from './report-charts';
 
 export const metadata: Metadata = { title: 'Reports' };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function param(params: SearchParams, name: string): string | undefined {
-  const value = params[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text ? text : undefined;
-}
 
 /** Revenue, occupancy, sales and refunds for a date range in the org's zone, each table as CSV. */
 export default async function ReportsPage({

@@ -1,0 +1,191 @@
+import { isRole, roleCan } from '@tessera/api/domain/access/permissions';
+import { AuditLogInput } from '@tessera/api/domain/audit/schemas';
+import { Alert, Badge, Button, Input, PageHeader, formatDateTime } from '@tessera/ui';
+import { TRPCError } from '@trpc/server';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { param, type SearchParams } from '~/lib/search-params';
+import { requireSession } from '~/server/session';
+import { serverApi } from '~/trpc/server';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const FILTERS = ['actor', 'entityType', 'from', 'to'] as const;
+const selectClasses = 'mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3';
+
+/** A change as staff read it: `field: value`, values as JSON (strings bare). */
+function changeLines(changes: Record<string, unknown>): string[] {
+  return Object.entries(changes).map(
+    ([field, value]) => `${field}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  );
+}
+
+/** Every staff and API-key change of the org: who, when (org zone), what and how. */
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  await requireSession();
+  const api = await serverApi();
+  const [org] = await api.staff.orgs();
+  if (!org || !isRole(org.role) || !roleCan(org.role, 'audit:read')) {
+    return (
+      <Alert tone="warning" title="Not available to your role">
+        Only owners, managers and auditors read the audit log.
+      </Alert>
+    );
+  }
+  const params = await searchParams;
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, param(params, name)]));
+  const options = await api.staff.audit.filters();
+  let page: Awaited<ReturnType<typeof api.staff.audit.list>> | null = null;
+  let error: string | null = null;
+  const input = AuditLogInput.safeParse({ ...filters, cursor: param(params, 'cursor') });
+  if (!input.success) error = input.error.issues.map((issue) => issue.message).join(' ');
+  else
+    try {
+      page = await api.staff.audit.list(input.data);
+    } catch (cause) {
+      if (!(cause instanceof TRPCError)) throw cause;
+      error = cause.message;
+    }
+  const next = new URLSearchParams(
+    Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  if (page?.nextCursor) next.set('cursor', page.nextCursor);
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change made by staff or with an API key, newest first. Days and times are in your organisation's time zone."
+      />
+      <form role="search" aria-label="Audit log" className="mb-6 grid gap-3 sm:grid-cols-4">
+        <label className="text-sm font-medium text-slate-900">
+          Who
+          <select name="actor" defaultValue={filters.actor ?? ''} className={selectClasses}>
+            <option value="">Anyone</option>
+            {options.actors.map((actor) =>
+              actor.filter ? (
+                <option key={actor.filter} value={actor.filter}>
+                  {actor.kind === 'apiKey' ? `API key: ${actor.label}` : actor.label}
+                </option>
+              ) : null,
+            )}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-900">
+          Entity type
+          <select
+            name="entityType"
+            defaultValue={filters.entityType ?? ''}
+            className={selectClasses}
+          >
+            <option value="">Any</option>
+            {options.entityTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-900">
+          From day
+          <Input type="date" name="from" defaultValue={filters.from} className="mt-1" />
+        </label>
+        <label className="text-sm font-medium text-slate-900">
+          To day
+          <Input type="date" name="to" defaultValue={filters.to} className="mt-1" />
+        </label>
+        <div className="sm:col-span-4">
+          <Button type="submit">Filter</Button>
+        </div>
+      </form>
+      {error ? (
+        <Alert tone="error" title="These filters cannot be used">
+          {error}
+        </Alert>
+      ) : null}
+      {page && page.items.length === 0 ? (
+        <p className="text-slate-700">No change matches.</p>
+      ) : null}
+      {page && page.items.length > 0 ? (
+        <div
+          role="region"
+          aria-labelledby="audit-caption"
+          tabIndex={0}
+          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
+        >
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption id="audit-caption" className="sr-only">
+              Audit log, newest first
+            </caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  When
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Who
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Action
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Entity
+                </th>
+                <th scope="col" className="px-4 py-3 font-semibold">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {page.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="px-4 py-3 whitespace-nowrap">
+                    <time dateTime={entry.at.toISOString()}>
+                      {formatDateTime(entry.at, page.timeZone)}
+                    </time>
+                  </td>
+                  <td className="px-4 py-3">
+                    {entry.actor.label}
+                    {entry.actor.kind === 'apiKey' ? (
+                      <>
+                        {' '}
+                        <Badge tone="neutral">API key</Badge>
+                      </>
+                    ) : null}
+                  </td>
+                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                    {entry.action}
+                  </th>
+                  <td className="px-4 py-3">
+                    {entry.entityType}
+                    <span className="block font-mono text-xs break-all text-slate-600">
+                      {entry.entityId}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <ul className="font-mono text-xs break-all text-slate-700">
+                      {changeLines(entry.changes).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {page?.nextCursor ? (
+        <p className="mt-4">
+          <Link href={`/audit?${next.toString()}`} className="font-medium text-brand-800 underline">
+            Next page
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
