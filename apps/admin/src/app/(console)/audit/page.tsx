@@ -1,17 +1,17 @@
 import { isRole, roleCan } from '@tessera/api/domain/access/permissions';
 import { AuditLogInput } from '@tessera/api/domain/audit/schemas';
 import { Alert, Badge, Button, Input, PageHeader, formatDateTime } from '@tessera/ui';
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { param, type SearchParams } from '~/lib/search-params';
+import { FilterSelect } from '~/components/filter-select';
+import { loadFilteredList } from '~/lib/filtered-list';
+import type { SearchParams } from '~/lib/search-params';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 const FILTERS = ['actor', 'entityType', 'from', 'to'] as const;
-const selectClasses = 'mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3';
 
 /** A change as staff read it: `field: value`, values as JSON (strings bare). */
 function changeLines(changes: Record<string, unknown>): string[] {
@@ -36,24 +36,13 @@ export default async function AuditLogPage({
       </Alert>
     );
   }
-  const params = await searchParams;
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, param(params, name)]));
   const options = await api.staff.audit.filters();
-  let page: Awaited<ReturnType<typeof api.staff.audit.list>> | null = null;
-  let error: string | null = null;
-  const input = AuditLogInput.safeParse({ ...filters, cursor: param(params, 'cursor') });
-  if (!input.success) error = input.error.issues.map((issue) => issue.message).join(' ');
-  else
-    try {
-      page = await api.staff.audit.list(input.data);
-    } catch (cause) {
-      if (!(cause instanceof TRPCError)) throw cause;
-      error = cause.message;
-    }
-  const next = new URLSearchParams(
-    Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  const { filters, page, error, nextQuery } = await loadFilteredList(
+    await searchParams,
+    FILTERS,
+    AuditLogInput,
+    (input) => api.staff.audit.list(input),
   );
-  if (page?.nextCursor) next.set('cursor', page.nextCursor);
 
   return (
     <>
@@ -62,34 +51,28 @@ export default async function AuditLogPage({
         description="Every change made by staff or with an API key, newest first. Days and times are in your organisation's time zone."
       />
       <form role="search" aria-label="Audit log" className="mb-6 grid gap-3 sm:grid-cols-4">
-        <label className="text-sm font-medium text-slate-900">
-          Who
-          <select name="actor" defaultValue={filters.actor ?? ''} className={selectClasses}>
-            <option value="">Anyone</option>
-            {options.actors.map((actor) =>
-              actor.filter ? (
-                <option key={actor.filter} value={actor.filter}>
-                  {actor.kind === 'apiKey' ? `API key: ${actor.label}` : actor.label}
-                </option>
-              ) : null,
-            )}
-          </select>
-        </label>
-        <label className="text-sm font-medium text-slate-900">
-          Entity type
-          <select
-            name="entityType"
-            defaultValue={filters.entityType ?? ''}
-            className={selectClasses}
-          >
-            <option value="">Any</option>
-            {options.entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Who"
+          name="actor"
+          value={filters.actor}
+          anyLabel="Anyone"
+          options={options.actors.flatMap((actor) =>
+            actor.filter
+              ? [
+                  [
+                    actor.filter,
+                    actor.kind === 'apiKey' ? `API key: ${actor.label}` : actor.label,
+                  ] as const,
+                ]
+              : [],
+          )}
+        />
+        <FilterSelect
+          label="Entity type"
+          name="entityType"
+          value={filters.entityType}
+          options={options.entityTypes.map((type) => [type, type] as const)}
+        />
         <label className="text-sm font-medium text-slate-900">
           From day
           <Input type="date" name="from" defaultValue={filters.from} className="mt-1" />
@@ -179,9 +162,9 @@ export default async function AuditLogPage({
           </table>
         </div>
       ) : null}
-      {page?.nextCursor ? (
+      {nextQuery ? (
         <p className="mt-4">
-          <Link href={`/audit?${next.toString()}`} className="font-medium text-brand-800 underline">
+          <Link href={`/audit?${nextQuery}`} className="font-medium text-brand-800 underline">
             Next page
           </Link>
         </p>

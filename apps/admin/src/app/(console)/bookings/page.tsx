@@ -1,10 +1,11 @@
 import { BookingSearchInput } from '@tessera/api/domain/booking-desk/schemas';
 import { Alert, Badge, Button, Input, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
-import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { bookingStatus, paymentStateLabel } from '~/lib/booking-labels';
-import { param, type SearchParams } from '~/lib/search-params';
+import { FilterSelect } from '~/components/filter-select';
+import { loadFilteredList } from '~/lib/filtered-list';
+import type { SearchParams } from '~/lib/search-params';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 
@@ -19,24 +20,13 @@ export default async function BookingsPage({
   searchParams: Promise<SearchParams>;
 }) {
   await requireSession();
-  const params = await searchParams;
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, param(params, name)]));
   const api = await serverApi();
-  let result: Awaited<ReturnType<typeof api.staff.bookings.search>> | null = null;
-  let error: string | null = null;
-  const input = BookingSearchInput.safeParse({ ...filters, cursor: param(params, 'cursor') });
-  if (!input.success) error = input.error.issues.map((issue) => issue.message).join(' ');
-  else
-    try {
-      result = await api.staff.bookings.search(input.data);
-    } catch (cause) {
-      if (!(cause instanceof TRPCError)) throw cause;
-      error = cause.message;
-    }
-  const next = new URLSearchParams(
-    Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  const { filters, page, error, nextQuery } = await loadFilteredList(
+    await searchParams,
+    FILTERS,
+    BookingSearchInput,
+    (input) => api.staff.bookings.search(input),
   );
-  if (result?.nextCursor) next.set('cursor', result.nextCursor);
 
   return (
     <>
@@ -49,36 +39,18 @@ export default async function BookingsPage({
           Reference, email, name or phone
           <Input name="query" defaultValue={filters.query} className="mt-1" />
         </label>
-        <label className="text-sm font-medium text-slate-900">
-          Status
-          <select
-            name="status"
-            defaultValue={filters.status ?? ''}
-            className="mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3"
-          >
-            <option value="">Any</option>
-            {Object.entries(bookingStatus).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium text-slate-900">
-          Payment
-          <select
-            name="paymentState"
-            defaultValue={filters.paymentState ?? ''}
-            className="mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3"
-          >
-            <option value="">Any</option>
-            {Object.entries(paymentStateLabel).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={filters.status}
+          options={Object.entries(bookingStatus).map(([value, { label }]) => [value, label])}
+        />
+        <FilterSelect
+          label="Payment"
+          name="paymentState"
+          value={filters.paymentState}
+          options={Object.entries(paymentStateLabel)}
+        />
         <div className="grid grid-cols-2 gap-3">
           <label className="text-sm font-medium text-slate-900">
             From day
@@ -101,10 +73,10 @@ export default async function BookingsPage({
           {error}
         </Alert>
       ) : null}
-      {result && result.items.length === 0 ? (
+      {page && page.items.length === 0 ? (
         <p className="text-slate-700">No booking matches.</p>
       ) : null}
-      {result && result.items.length > 0 ? (
+      {page && page.items.length > 0 ? (
         <div
           role="region"
           aria-labelledby="bookings-caption"
@@ -135,7 +107,7 @@ export default async function BookingsPage({
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {result.items.map((row) => {
+              {page.items.map((row) => {
                 const status = bookingStatus[row.status] ?? {
                   label: row.status,
                   tone: 'neutral' as const,
@@ -178,12 +150,9 @@ export default async function BookingsPage({
           </table>
         </div>
       ) : null}
-      {result?.nextCursor ? (
+      {nextQuery ? (
         <p className="mt-4">
-          <Link
-            href={`/bookings?${next.toString()}`}
-            className="font-medium text-brand-800 underline"
-          >
+          <Link href={`/bookings?${nextQuery}`} className="font-medium text-brand-800 underline">
             Next page
           </Link>
         </p>

@@ -2,18 +2,13 @@ import { OutboxListInput } from '@tessera/api/domain/outbound-messages/schemas';
 import { Alert, Badge, Button, Input, PageHeader, formatDateTime } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect } from '~/components/filter-select';
 import { accessFor } from '~/lib/access';
+import { loadFilteredList } from '~/lib/filtered-list';
+import type { SearchParams } from '~/lib/search-params';
 import { messageStatus } from './message-labels';
 
 export const metadata: Metadata = { title: 'Email outbox' };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function param(params: SearchParams, name: string): string | undefined {
-  const value = params[name];
-  const text = Array.isArray(value) ? value[0] : value;
-  return text ? text : undefined;
-}
 
 /** Every email and text the org's customers and staff were sent, or would have been. */
 export default async function OutboxPage({
@@ -23,14 +18,12 @@ export default async function OutboxPage({
 }) {
   const access = await accessFor('messages:read', 'Your role does not see the email outbox.');
   if ('denied' in access) return access.denied;
-  const params = await searchParams;
-  const filters = { status: param(params, 'status'), recipient: param(params, 'recipient') };
-  const input = OutboxListInput.safeParse({ ...filters, cursor: param(params, 'cursor') });
-  const page = input.success ? await access.api.staff.outbox.list(input.data) : null;
-  const next = new URLSearchParams(
-    Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  const { filters, page, error, nextQuery } = await loadFilteredList(
+    await searchParams,
+    ['status', 'recipient'],
+    OutboxListInput,
+    (input) => access.api.staff.outbox.list(input),
   );
-  if (page?.nextCursor) next.set('cursor', page.nextCursor);
 
   return (
     <>
@@ -43,28 +36,19 @@ export default async function OutboxPage({
           Recipient
           <Input name="recipient" defaultValue={filters.recipient} className="mt-1" />
         </label>
-        <label className="text-sm font-medium text-slate-900">
-          Status
-          <select
-            name="status"
-            defaultValue={filters.status ?? ''}
-            className="mt-1 block h-11 w-full rounded-md border border-slate-400 bg-white px-3"
-          >
-            <option value="">Any</option>
-            {Object.entries(messageStatus).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={filters.status}
+          options={Object.entries(messageStatus).map(([value, { label }]) => [value, label])}
+        />
         <div className="sm:col-span-3">
           <Button type="submit">Search</Button>
         </div>
       </form>
-      {!input.success ? (
+      {error ? (
         <Alert tone="error" title="These filters cannot be used">
-          {input.error.issues.map((issue) => issue.message).join(' ')}
+          {error}
         </Alert>
       ) : null}
       {page && page.items.length === 0 ? (
@@ -140,10 +124,10 @@ export default async function OutboxPage({
           </table>
         </div>
       ) : null}
-      {page?.nextCursor ? (
+      {nextQuery ? (
         <p className="mt-4">
           <Link
-            href={`/settings/outbox?${next.toString()}`}
+            href={`/settings/outbox?${nextQuery}`}
             className="font-medium text-brand-800 underline"
           >
             Next page
