@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createOrg, createStaffUser, createUser, type Role } from '@tessera/db/seed';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNotification } from '../domain/notifications/compose';
 import { deliverEmail } from '../domain/notifications/deliver';
@@ -150,6 +151,22 @@ describe('staff.bookings.search', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual([zoe, tom, lea, marc, ines]);
+
+    // Five bookings within one millisecond: a page link keeps the microseconds, so paging
+    // still skips none of them.
+    const sameMillisecond = [zoe, tom, lea, marc, ines];
+    for (const [index, reference] of sameMillisecond.entries())
+      await sql`UPDATE bookings SET created_at = '2026-03-01 10:00:00.1239+00'::timestamptz - make_interval(secs => ${index} * 0.0002) WHERE reference = ${reference}`.execute(
+        t.db,
+      );
+    const pagedAgain: string[] = [];
+    cursor = undefined;
+    do {
+      const page = await owner.staff.bookings.search({ limit: 2, cursor });
+      pagedAgain.push(...page.items.map((row) => row.reference));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pagedAgain).toEqual(sameMillisecond);
   });
 
   it('explains bad filters and a bad page link', async () => {

@@ -1,7 +1,6 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
-import { AppError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../shared/schemas';
+import { encodeCursor, olderThanCursorRow } from '../shared/schemas';
 import {
   AuditLogInput,
   type AuditLogEntry,
@@ -68,15 +67,16 @@ export async function auditLog(
       '<',
       sql<Date>`(${input.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`,
     );
-  if (input.cursor) {
-    const [id] = decodeCursor(input.cursor) ?? [];
-    if (typeof id !== 'number' || !Number.isSafeInteger(id))
-      throw new AppError('VALIDATION', 'This page link is not valid: search again.');
-    // The last row's own key, read in SQL: microseconds survive (a JS Date keeps milliseconds).
+  if (input.cursor)
     query = query.where(
-      sql<boolean>`(a.created_at, a.id) < (SELECT c.created_at, c.id FROM audit_log c WHERE c.id = ${id} AND c.org_id = ${orgId})`,
+      olderThanCursorRow({
+        cursor: input.cursor,
+        table: 'audit_log',
+        alias: 'a',
+        orgId,
+        isId: (id): id is number => typeof id === 'number' && Number.isSafeInteger(id),
+      }),
     );
-  }
   const rows = await query
     .orderBy('a.createdAt', 'desc')
     .orderBy('a.id', 'desc')

@@ -1,8 +1,6 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { AppError } from '../../errors';
-import { decodeCursor, encodeCursor } from '../shared/schemas';
+import { encodeCursor, isUuid, olderThanCursorRow } from '../shared/schemas';
 import { bookedStart, bookingRow, paymentState, staffBookingsQuery } from './booking-facts';
 import { BookingSearchInput, type BookingRow } from './schemas';
 
@@ -48,18 +46,16 @@ export async function searchBookings(
       '<',
       sql<Date>`(${input.to}::date + 1)::timestamp AT TIME ZONE g.time_zone`,
     );
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor) ?? [];
-    if (
-      typeof createdAt !== 'string' ||
-      Number.isNaN(Date.parse(createdAt)) ||
-      !z.uuid().safeParse(id).success
-    )
-      throw new AppError('VALIDATION', 'This page link is not valid: search again.');
+  if (input.cursor)
     query = query.where(
-      sql<boolean>`(b.created_at, b.id) < (${new Date(createdAt)}, ${String(id)}::uuid)`,
+      olderThanCursorRow({
+        cursor: input.cursor,
+        table: 'bookings',
+        alias: 'b',
+        orgId,
+        isId: isUuid,
+      }),
     );
-  }
   const rows = await query
     .orderBy('b.createdAt', 'desc')
     .orderBy('b.id', 'desc')
@@ -69,9 +65,6 @@ export async function searchBookings(
   const last = page.at(-1);
   return {
     items: page.map(bookingRow),
-    nextCursor:
-      rows.length > input.limit && last
-        ? encodeCursor([last.createdAt.toISOString(), last.id])
-        : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
   };
 }

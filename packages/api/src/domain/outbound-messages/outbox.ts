@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
 import { requeueFailedMessage } from '../notifications/sweep';
-import { decodeCursor, encodeCursor } from '../shared/schemas';
+import { encodeCursor, isUuid, olderThanCursorRow } from '../shared/schemas';
 import {
   OUTBOX_PAGE_SIZE,
   type OutboundMessageDetail,
@@ -42,25 +42,22 @@ export async function listOutboundMessages(
   if (input.status) query = query.where('m.status', '=', input.status);
   if (input.recipient)
     query = query.where('m.recipient', 'ilike', `%${likeEscaped(input.recipient)}%`);
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
-  if (after && typeof after[0] === 'string' && typeof after[1] === 'string') {
-    const [createdAt, id] = after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('m.createdAt', '<', new Date(createdAt)),
-        eb.and([eb('m.createdAt', '=', new Date(createdAt)), eb('m.id', '<', id)]),
-      ]),
+  if (input.cursor)
+    query = query.where(
+      olderThanCursorRow({
+        cursor: input.cursor,
+        table: 'outbound_messages',
+        alias: 'm',
+        orgId,
+        isId: isUuid,
+      }),
     );
-  }
   const rows = await query.execute();
   const items = rows.slice(0, OUTBOX_PAGE_SIZE);
   const last = items.at(-1);
   return {
     items,
-    nextCursor:
-      rows.length > OUTBOX_PAGE_SIZE && last
-        ? encodeCursor([last.createdAt.toISOString(), last.id])
-        : null,
+    nextCursor: rows.length > OUTBOX_PAGE_SIZE && last ? encodeCursor([last.id]) : null,
   };
 }
 
