@@ -159,6 +159,32 @@ describe('catalog.searchTrips', () => {
       durationMinutes: 240,
       price: { amount: 2200, currency: 'EUR' },
     });
+    // The date's seats priced for that journey, as the hold will charge them.
+    const journey = {
+      originStopId: before?.origin.stopId ?? '',
+      destinationStopId: before?.destination.stopId ?? '',
+    };
+    const forJourney = await api.availability.occurrence({
+      occurrenceId: occurrence.id,
+      ...journey,
+    });
+    expect(new Set(forJourney.seats?.map((seat) => seat.price))).toEqual(new Set([2200]));
+    const wholeRoute = await api.availability.occurrence({ occurrenceId: occurrence.id });
+    expect(new Set(wholeRoute.seats?.map((seat) => seat.price))).toEqual(new Set([3000]));
+    const hold = await api.holds.create({
+      occurrenceId: occurrence.id,
+      seatIds: [seats[9]?.id ?? ''],
+      ...journey,
+    });
+    expect(hold.total).toEqual({ amount: 2200, currency: 'EUR' });
+    await api.holds.release({ holdId: hold.holdId });
+    await expect(
+      api.availability.occurrence({
+        occurrenceId: occurrence.id,
+        originStopId: journey.destinationStopId,
+        destinationStopId: journey.originStopId,
+      }),
+    ).rejects.toThrow('This trip does not go from that stop to that stop.');
 
     await sellSeats(
       t.db,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-export const OccurrenceAvailabilityInput = z.object({ occurrenceId: z.uuid() });
+export const OccurrenceAvailabilityInput = z.object({
+  occurrenceId: z.uuid(),
+  /** A trip's journey: prices are then the segment fares between these stops. */
+  originStopId: z.uuid().optional(),
+  destinationStopId: z.uuid().optional(),
+});
 export type OccurrenceAvailabilityInput = z.input<typeof OccurrenceAvailabilityInput>;
 
 export const SeatStatus = z.enum(['free', 'held', 'sold', 'blocked']);

@@ -1,21 +1,20 @@
 import type { Db } from '@tessera/db';
 import { AppError } from '../../errors';
-import {
-  loadPricingContext,
-  remainingOf,
-  seatTicketType,
-  unitPriceFor,
-  type PricingContext,
-} from '../pricing';
+import { fareFor, validateJourney, type Journey } from '../holds/fares';
+import { loadPricingContext, remainingOf, seatTicketType, type PricingContext } from '../pricing';
 import { OccurrenceAvailabilityInput, type OccurrenceAvailability } from './occurrence-schemas';
 import { seatsWithStatus } from './seat-layout';
 
 /** Current price of a seat of each category, as a hold without chosen fares prices it. */
-function categoryPrices(ctx: PricingContext, categories: Iterable<string>): Map<string, number> {
+function categoryPrices(
+  ctx: PricingContext,
+  journey: Journey,
+  categories: Iterable<string>,
+): Map<string, number> {
   const prices = new Map<string, number>();
   for (const category of categories) {
     const type = seatTicketType(ctx, category);
-    if (type) prices.set(category, unitPriceFor(ctx, type.id));
+    if (type) prices.set(category, fareFor(ctx, type.id, journey));
   }
   return prices;
 }
@@ -30,14 +29,20 @@ export async function occurrenceAvailability(
   rawInput: OccurrenceAvailabilityInput,
   now = new Date(),
 ): Promise<OccurrenceAvailability> {
-  const { occurrenceId } = OccurrenceAvailabilityInput.parse(rawInput);
-  const [ctx, seats] = await Promise.all([
-    loadPricingContext(db, occurrenceId, now),
-    seatsWithStatus(db, occurrenceId),
+  const input = OccurrenceAvailabilityInput.parse(rawInput);
+  const [{ pricing: ctx, terms }, seats] = await Promise.all([
+    loadPricingContext(db, input.occurrenceId, now),
+    seatsWithStatus(db, input.occurrenceId),
   ]);
   const seatRows = seats ?? [];
   if (ctx.occurrence.offeringStatus !== 'published')
     throw new AppError('NOT_FOUND', 'This date was not found.');
+  // The same journey check and fares as holds.create, so the prices shown are those charged.
+  const journey = await validateJourney(
+    db,
+    { offeringId: ctx.occurrence.offeringId, kind: terms.kind },
+    input,
+  );
 
   const hasSeatMap = ctx.occurrence.seatMapId !== null;
   const freeByCategory = new Map<string, number>();
@@ -52,7 +57,7 @@ export async function occurrenceAvailability(
   // Fares without stock of their own (a trip's Adult/Child) sell whatever seat is left.
   const leftOverall = hasSeatMap ? freeSeats : remainingOf(ctx.stock);
 
-  const prices = categoryPrices(ctx, new Set(seatRows.map((seat) => seat.category)));
+  const prices = categoryPrices(ctx, journey, new Set(seatRows.map((seat) => seat.category)));
   return {
     occurrenceId: ctx.occurrence.id,
     status: ctx.occurrence.status,
@@ -65,7 +70,7 @@ export async function occurrenceAvailability(
       .map((type) => ({
         id: type.id,
         name: type.name,
-        price: unitPriceFor(ctx, type.id),
+        price: fareFor(ctx, type.id, journey),
         currency: ctx.currency,
         seatCategory: type.seatCategory,
         remaining: type.stock

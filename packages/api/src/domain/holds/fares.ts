@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { unitPriceFor, type PricingContext } from '../pricing';
-import type { Tx } from '../shared/idempotency';
+import type { Db } from '@tessera/db';
 
 export interface Journey {
   originStopId?: string;
@@ -11,7 +11,7 @@ export interface Journey {
 
 /** Trips: both stops of the offering, origin before destination, and their segment fares. */
 export async function validateJourney(
-  tx: Tx,
+  db: Db,
   occurrence: { offeringId: string; kind: string },
   input: { originStopId?: string; destinationStopId?: string },
 ): Promise<Journey> {
@@ -20,7 +20,7 @@ export async function validateJourney(
   if (occurrence.kind !== 'trip' || !originStopId || !destinationStopId) {
     throw new AppError('VALIDATION', 'Give both the departure and the arrival stop of a trip.');
   }
-  const stops = await tx
+  const stops = await db
     .selectFrom('tripStops')
     .select(['id', 'position'])
     .where('offeringId', '=', occurrence.offeringId)
@@ -31,7 +31,7 @@ export async function validateJourney(
   if (!origin || !destination || origin.position >= destination.position) {
     throw new AppError('VALIDATION', 'This trip does not go from that stop to that stop.');
   }
-  const fares = await tx
+  const fares = await db
     .selectFrom('segmentFares')
     .select(['ticketTypeId', 'priceAmount'])
     .where('originStopId', '=', originStopId)

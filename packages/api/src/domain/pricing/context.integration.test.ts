@@ -75,7 +75,7 @@ describe('loadPricingContext', () => {
     await holdSeats(t.db, occurrence, ids.slice(5, 6), new Date(Date.now() - 1000));
 
     const now = new Date();
-    const ctx = await loadPricingContext(t.db, occurrence.id, now);
+    const { pricing: ctx } = await loadPricingContext(t.db, occurrence.id, now);
     expect(ctx.currency).toBe('EUR');
     expect(ctx.taxRate).toEqual({ rateBasisPoints: 550, inclusive: false });
     expect(ctx.rules).toHaveLength(2);

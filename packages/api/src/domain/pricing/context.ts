@@ -70,16 +70,18 @@ const toDate = (value: string | null): Date | null => (value === null ? null : n
 
 /**
  * Everything needed to price any ticket of one occurrence, in ONE query (the rules, types
- * and stock come back as JSON arrays): the hold path and availability both call this, so
- * the price a customer sees is the price the hold charges. Throws NOT_FOUND for an unknown
- * occurrence; callers decide what unpublished or cancelled means for them.
+ * and stock come back as JSON arrays), with the offering's terms (its kind: a trip prices
+ * journeys): the hold path and availability share it, so the price a customer sees is the
+ * price the hold charges. Throws NOT_FOUND for an unknown occurrence; callers decide what
+ * unpublished or cancelled means for them.
  */
 export async function loadPricingContext(
   db: Db,
   occurrenceId: string,
   now = new Date(),
-): Promise<PricingContext> {
-  return (await loadContext(db, occurrenceId, now, true)).pricing;
+): Promise<{ pricing: PricingContext; terms: HoldTerms }> {
+  const { pricing, terms } = await loadContext(db, occurrenceId, now, true);
+  return { pricing, terms };
 }
 
 /** What hold creation needs of the offering besides prices. */
