@@ -13,6 +13,8 @@ export default defineAppSuite({
   databaseName: DATABASE,
   env: {
     NEXT_PUBLIC_ADMIN_URL: 'http://127.0.0.1:3101',
+    // Required in production (as `next start` runs): links in staff emails point there.
+    CONSOLE_URL: 'http://127.0.0.1:3101',
     NEXT_PUBLIC_REALTIME_URL: `http://127.0.0.1:${REALTIME_PORT}`,
     PUBLIC_SITE_URL: SITE_URL,
     // Stripe in test mode, served by the local simulator: the site must say so (banner).
