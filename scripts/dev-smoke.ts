@@ -46,8 +46,14 @@ const checksFor = ({
   { name: 'web API health', url: `${web}/api/trpc/health.check`, mustContain: ['"ok":true'] },
   { name: 'admin sign-in', url: `${admin}/signin`, mustContain: ['Sign in'] },
   {
-    name: 'admin occurrences',
+    name: 'admin dashboard',
     url: `${admin}/`,
+    mustContain: ['Dashboard', 'Sales today', 'Pending payments'],
+    signInAs: 'owner@demo.test',
+  },
+  {
+    name: 'admin occurrences',
+    url: `${admin}/upcoming`,
     mustContain: ['Algiers → Oran coach', 'Tessera Demo'],
     signInAs: 'owner@demo.test',
   },
