@@ -109,7 +109,7 @@ export async function retryFailedJob(
 ): Promise<{ retried: true }> {
   const retried = await withQueue(access, input.queue, async (queue) => {
     const job = await queue.getJob(input.jobId);
-    // Another org's job is as unknown as a missing one.
+    // Another org's job answers exactly like a missing one (NOT_FOUND).
     if (!job || orgOf(job) !== staff.orgId)
       throw new AppError('NOT_FOUND', 'This job was not found.');
     if (input.queue === 'webhook-deliveries') return WebhookDeliveryJob.parse(job.data);
