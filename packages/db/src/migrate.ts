@@ -14,6 +14,7 @@ import * as outboxNotifySelective from './migrations/0011_outbox_notify_selectiv
 import * as seatLayoutVersion from './migrations/0012_seat_layout_version';
 import * as orgSettings from './migrations/0013_org_settings';
 import * as orgFeedIndex from './migrations/0014_org_feed_index';
+import * as ticketUnitClaimIndexes from './migrations/0015_ticket_unit_claim_indexes';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0012_seat_layout_version': seatLayoutVersion,
   '0013_org_settings': orgSettings,
   '0014_org_feed_index': orgFeedIndex,
+  '0015_ticket_unit_claim_indexes': ticketUnitClaimIndexes,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {

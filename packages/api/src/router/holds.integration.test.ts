@@ -133,6 +133,41 @@ describe('holds.create on seats', () => {
     ]);
   });
 
+  it('takes free units first, then units of lapsed holds, on both claim paths', async () => {
+    const { occurrence, ticketType } = await generalAdmission(t.db, { quota: 4 });
+    const api = await t.caller(noLimits);
+    const tickets = (quantity: number) => ({
+      occurrenceId: occurrence.id,
+      tickets: [{ ticketTypeId: ticketType.id, quantity }],
+    });
+    const lapse = (holdId: string) =>
+      sql`UPDATE ticket_units SET held_until = now() - interval '1 second' WHERE hold_id = ${holdId}`.execute(
+        t.db,
+      );
+    const first = await api.holds.create(tickets(3));
+    await expect(api.holds.create(tickets(2))).rejects.toMatchObject({
+      cause: { code: 'SOLD_OUT' },
+    });
+    await lapse(first.holdId);
+    // One free unit and one of the lapsed hold's (the one-statement path, no idempotency key).
+    const second = await api.holds.create(tickets(2));
+    // The last two lapsed units, through the transactional path (an idempotency key).
+    const third = await api.holds.create({ ...tickets(2), idempotencyKey: crypto.randomUUID() });
+    await expect(api.holds.create(tickets(1))).rejects.toMatchObject({
+      cause: { code: 'SOLD_OUT' },
+    });
+    const owners = await t.db
+      .selectFrom('ticketUnits')
+      .select((eb) => ['holdId', eb.fn.countAll<number>().as('units')])
+      .where('occurrenceId', '=', occurrence.id)
+      .groupBy('holdId')
+      .execute();
+    expect(Object.fromEntries(owners.map((row) => [row.holdId, Number(row.units)]))).toEqual({
+      [second.holdId]: 2,
+      [third.holdId]: 2,
+    });
+  });
+
   it('500 buyers racing for random seats of a 100-seat date: every seat held once, nothing oversold', async () => {
     const { occurrence, seats } = await seatedOccurrence(t.db, { rows: 10, seatsPerRow: 10 });
     const results = await Promise.allSettled(

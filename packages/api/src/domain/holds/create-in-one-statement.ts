@@ -2,7 +2,7 @@ import { prepared, type Db } from '@tessera/db';
 import { CompiledQuery } from 'kysely';
 import { AppError } from '../../errors';
 import { seatsTaken } from '../inventory/seats';
-import { soldOut } from '../inventory/units';
+import { claimableUnits, soldOut } from '../inventory/units';
 import { fareFor } from './fares';
 import { loadHoldContext } from '../pricing/context';
 import {
@@ -70,14 +70,7 @@ const SEATS_SQL = prepared(`
 
 /** The claim of claimUnits, gated on the hold the same way. */
 const UNITS_SQL = prepared(`
-  WITH claimable AS MATERIALIZED (
-    SELECT unit_no FROM ticket_units
-    WHERE occurrence_id = $1::uuid AND ticket_type_id = $11::uuid
-      AND status <> 'sold'
-      AND (status = 'free' OR held_until < now())
-    LIMIT $10::int
-    FOR UPDATE SKIP LOCKED
-  ), ${HOLD}, claimed AS (
+  WITH ${claimableUnits('$1::uuid', '$11::uuid', '$10::int')}, ${HOLD}, claimed AS (
     UPDATE ticket_units AS u
     SET status = 'held', hold_id = hold.id, held_until = hold.expires_at, updated_at = now()
     FROM claimable, hold

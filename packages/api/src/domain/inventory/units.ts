@@ -1,6 +1,36 @@
-import { sql } from 'kysely';
+import { prepared } from '@tessera/db';
+import { CompiledQuery } from 'kysely';
 import { AppError } from '../../errors';
 import type { Tx } from '../shared/idempotency';
+
+/**
+ * The `claimable` CTE of a claim of units: free units from their own index first, then units
+ * of lapsed holds by expiry (invariant 2), each locked or skipped (SKIP LOCKED: a unit another
+ * buyer is taking counts as gone instead of queueing this buyer behind them). Scanning
+ * "not sold" instead walked every live held unit on each claim (migration 0015). The
+ * arguments are the SQL placeholders of the occurrence, the ticket type and the quantity.
+ */
+export function claimableUnits(occurrence: string, ticketType: string, quantity: string): string {
+  const units = `ticket_units WHERE occurrence_id = ${occurrence} AND ticket_type_id = ${ticketType}`;
+  return `free_units AS MATERIALIZED (
+      SELECT unit_no FROM ${units} AND status = 'free'
+      LIMIT ${quantity} FOR UPDATE SKIP LOCKED
+    ), lapsed_units AS MATERIALIZED (
+      SELECT unit_no FROM ${units} AND status = 'held' AND held_until < now()
+      ORDER BY held_until
+      LIMIT ${quantity} - (SELECT count(*) FROM free_units) FOR UPDATE SKIP LOCKED
+    ), claimable AS MATERIALIZED (
+      SELECT unit_no FROM free_units UNION ALL SELECT unit_no FROM lapsed_units
+    )`;
+}
+
+const CLAIM_UNITS_SQL = prepared(`
+  WITH ${claimableUnits('$1::uuid', '$2::uuid', '$3::int')}
+  UPDATE ticket_units AS u
+  SET status = 'held', hold_id = $4::uuid, held_until = $5::timestamptz, updated_at = now()
+  FROM claimable
+  WHERE u.occurrence_id = $1::uuid AND u.ticket_type_id = $2::uuid AND u.unit_no = claimable.unit_no
+  RETURNING u.unit_no`);
 
 /**
  * Holds `quantity` units of a general-admission quota, or none: same claim as seats, on the
@@ -17,22 +47,15 @@ export async function claimUnits(
     heldUntil: Date;
   },
 ): Promise<void> {
-  const { rows } = await sql<{ unitNo: number }>`
-    WITH claimable AS MATERIALIZED (
-      SELECT unit_no FROM ticket_units
-      WHERE occurrence_id = ${claim.occurrenceId} AND ticket_type_id = ${claim.ticketTypeId}
-        AND status <> 'sold'
-        AND (status = 'free' OR held_until < now())
-      LIMIT ${claim.quantity}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE ticket_units AS u
-    SET status = 'held', hold_id = ${claim.holdId}, held_until = ${claim.heldUntil}, updated_at = now()
-    FROM claimable
-    WHERE u.occurrence_id = ${claim.occurrenceId} AND u.ticket_type_id = ${claim.ticketTypeId}
-      AND u.unit_no = claimable.unit_no
-    RETURNING u.unit_no
-  `.execute(tx);
+  const { rows } = await tx.executeQuery<{ unitNo: number }>(
+    CompiledQuery.raw(CLAIM_UNITS_SQL, [
+      claim.occurrenceId,
+      claim.ticketTypeId,
+      claim.quantity,
+      claim.holdId,
+      claim.heldUntil,
+    ]),
+  );
   if (rows.length < claim.quantity) throw soldOut(claim, rows.length);
 }
 
