@@ -14,7 +14,7 @@ import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { INVENTORY_CHANNEL, InventoryMessage } from '@tessera/api/domain/events/inventory';
-import { occurrenceRoom, type AvailabilityEvent } from '@tessera/api/realtime';
+import { occurrenceRoom, pushedSeatStatus, type AvailabilityEvent } from '@tessera/api/realtime';
 import { createTestDatabase, testEnv } from '@tessera/db/testing';
 import { Redis } from 'ioredis';
 import { connectClient, joinRoom, type GatewayClient } from '../src/realtime/test-clients';
@@ -129,8 +129,8 @@ async function main() {
         }
         pushes.push(at);
         lastPush = event;
-        for (const seat of event.seats)
-          if (seat.status !== 'free' && !taken.has(seat.id)) taken.set(seat.id, at);
+        for (const ids of [event.seats.held, event.seats.sold, event.seats.blocked])
+          for (const seat of ids) if (!taken.has(seat)) taken.set(seat, at);
       });
       await joinRoom(socket, { room: occurrenceRoom(occurrenceId) });
       await joinRoom(socket, { room: baselineRoom });
@@ -234,11 +234,18 @@ async function main() {
     ['seat change, burst: request -> every client (end to end)', percentiles(burstEndToEnd)],
   ]);
   const pacedP95 = percentiles(pacedEndToEnd).p95;
+  // The push names only taken seats; listing every seat (the form before) would weigh this.
+  const statusOf = lastPush ? pushedSeatStatus(lastPush.seats) : () => 'free';
+  const everySeat = JSON.stringify({
+    ...lastPush,
+    seats: seatIds.map((id) => ({ id, status: statusOf(id) })),
+  }).length;
   console.log(`
 seat changes seen by every client: paced ${pacedComplete ? 'all' : 'NOT all'}, burst ${burstComplete ? 'all' : 'NOT all'}
 burst: ${CHANGES} holds in ${burstSeconds.toFixed(2)} s -> ${(burstPushes / clients.length).toFixed(1)} pushes per client (= availability reads), ${Math.round(burstPushes / burstSeconds)} pushes delivered/s
 ratio, paced push (from commit) to bare Socket.IO broadcast: p50 ${(paced.p50 / socketIo.p50).toFixed(2)}x, p95 ${(paced.p95 / socketIo.p95).toFixed(2)}x
 ratio, paced push (from commit) to Redis pub/sub round trip: p50 ${(paced.p50 / raw.p50).toFixed(1)}x
+last push: ${JSON.stringify(lastPush ?? {}).length} bytes (listing every seat: ${everySeat} bytes)
 target p95 < 100 ms end to end (paced): ${pacedP95 < 100 ? 'met' : 'not met'} (${pacedP95.toFixed(1)} ms)
 outbox relay: ${relay.rows} rows in ${relay.seconds.toFixed(2)} s -> ${Math.round(relay.rows / relay.seconds)} events/s
 load average at the end: ${load()}`);

@@ -40,4 +40,5 @@ export {
   type TesseraErrorCode,
 } from './error-codes';
 export { subscribeToOccurrence, type SubscribeOptions } from './realtime';
-export type { AvailabilityEvent, BookingStatusEvent } from '@tessera/api/realtime';
+export { pushedSeatStatus } from '@tessera/api/realtime';
+export type { AvailabilityEvent, BookingStatusEvent, PushedSeats } from '@tessera/api/realtime';

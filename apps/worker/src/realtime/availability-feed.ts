@@ -1,7 +1,7 @@
 import { occurrenceAvailability } from '@tessera/api/domain/availability/occurrence';
 import { InventoryMessage } from '@tessera/api/domain/events/inventory';
 import { AppError } from '@tessera/api/errors';
-import { occurrenceRoom, type AvailabilityEvent } from '@tessera/api/realtime';
+import { occurrenceRoom, pushedSeats, type AvailabilityEvent } from '@tessera/api/realtime';
 import type { Db } from '@tessera/db';
 import type { Logger } from '../log';
 import { createCoalescer, type Coalescer } from './coalescer';
@@ -19,7 +19,7 @@ export async function availabilityEvent(db: Db, occurrenceId: string): Promise<A
       remaining,
       price,
     })),
-    seats: (availability.seats ?? []).map(({ id, status }) => ({ id, status })),
+    seats: pushedSeats(availability.seats ?? []),
   };
 }
 

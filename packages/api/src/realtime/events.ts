@@ -8,6 +8,17 @@ import { BookingStatus } from '../domain/bookings/schemas';
  * only) may pull in server-only code.
  */
 
+const SeatIds = z.array(z.uuid());
+
+/**
+ * The seats of a date that are not free, by status; a seat not listed is free. Each push
+ * states the whole date, so a missed or reordered push heals at the next one, yet it names
+ * only the taken seats: a few kilobytes for a mostly free 2,000-seat map instead of every
+ * seat, for every open screen to download and decode on each change.
+ */
+export const PushedSeats = z.object({ held: SeatIds, sold: SeatIds, blocked: SeatIds });
+export type PushedSeats = z.infer<typeof PushedSeats>;
+
 /** `availability` in `occurrence:<id>`: what the seat map and ticket counts draw. */
 export const AvailabilityEvent = z.object({
   occurrenceId: z.uuid(),
@@ -15,9 +26,24 @@ export const AvailabilityEvent = z.object({
   ticketTypes: z.array(
     z.object({ id: z.uuid(), remaining: z.number().int(), price: z.number().int() }),
   ),
-  seats: z.array(z.object({ id: z.uuid(), status: SeatStatus })),
+  seats: PushedSeats,
 });
 export type AvailabilityEvent = z.infer<typeof AvailabilityEvent>;
+
+/** The pushed seats in the push's form (the gateway's side). */
+export function pushedSeats(seats: readonly { id: string; status: SeatStatus }[]): PushedSeats {
+  const pushed: PushedSeats = { held: [], sold: [], blocked: [] };
+  for (const seat of seats) if (seat.status !== 'free') pushed[seat.status].push(seat.id);
+  return pushed;
+}
+
+/** Each seat's status as a push gives it (the clients' side). */
+export function pushedSeatStatus(seats: PushedSeats): (seatId: string) => SeatStatus {
+  const taken = new Map<string, SeatStatus>();
+  for (const status of ['held', 'sold', 'blocked'] as const)
+    for (const id of seats[status]) taken.set(id, status);
+  return (seatId) => taken.get(seatId) ?? 'free';
+}
 
 /** `booking` in `booking:<reference>`: the booking's status after a committed change. */
 export const BookingStatusEvent = z.object({

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tessera/api';
-import type { AvailabilityEvent } from '@tessera/api/realtime';
+import { pushedSeatStatus, type AvailabilityEvent } from '@tessera/api/realtime';
 import { occurrenceRoom } from '@tessera/api/realtime/rooms';
 import { useTRPC } from '@tessera/client/react';
 import { useRoom } from '@tessera/ui/realtime';
@@ -11,7 +11,7 @@ type Availability = RouterOutputs['availability']['occurrence'];
 
 /** The pushed counts and seat statuses over what the page already has (names, prices, layout). */
 export function applyAvailability(current: Availability, pushed: AvailabilityEvent): Availability {
-  const seatStatus = new Map(pushed.seats.map((seat) => [seat.id, seat.status]));
+  const statusOf = pushedSeatStatus(pushed.seats);
   const types = new Map(pushed.ticketTypes.map((type) => [type.id, type]));
   return {
     ...current,
@@ -20,10 +20,7 @@ export function applyAvailability(current: Availability, pushed: AvailabilityEve
       const update = types.get(type.id);
       return update ? { ...type, remaining: update.remaining, price: update.price } : type;
     }),
-    seats: current.seats?.map((seat) => ({
-      ...seat,
-      status: seatStatus.get(seat.id) ?? seat.status,
-    })),
+    seats: current.seats?.map((seat) => ({ ...seat, status: statusOf(seat.id) })),
   };
 }
 
