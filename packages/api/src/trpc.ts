@@ -67,8 +67,9 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 /**
  * Calls made with an API key: refused when the procedure asks for a scope the key lacks,
- * counted against the key's budget (fail open, like every limiter here), and each mutation
- * that succeeded is written to the audit log under the key.
+ * counted against the key's budget (fail open, like every limiter here), and each call that
+ * reached its procedure, read or change, answered or refused, is written to the audit log
+ * under the key with its outcome.
  */
 const apiKeyUsage = t.middleware(async ({ ctx, type, path, meta, next }) => {
   const { actor } = ctx;
@@ -82,7 +83,9 @@ const apiKeyUsage = t.middleware(async ({ ctx, type, path, meta, next }) => {
     actor.apiKeyId,
   );
   const result = await next();
-  if (type === 'mutation' && result.ok) await recordApiKeyCall(ctx.db, actor, path, ctx.requestId);
+  const cause = result.ok ? undefined : result.error.cause;
+  const outcome = result.ok ? 'ok' : cause instanceof AppError ? cause.code : result.error.code;
+  await recordApiKeyCall(ctx.db, actor, { path, type, outcome }, ctx.requestId);
   return result;
 });
 

@@ -172,7 +172,7 @@ describe('staff.apiKeys', () => {
     );
   });
 
-  it('writes every successful mutation made with a key to the audit log under the key', async () => {
+  it('writes every call made with a key, reads and refusals included, to the audit log under the key', async () => {
     const { apiKey, key } = await newKey(['catalog:read', 'bookings:write']);
     const api = await withKey(key);
     const hold = await api.holds.create({
@@ -180,19 +180,25 @@ describe('staff.apiKeys', () => {
       tickets: [{ ticketTypeId: a.ticketTypeId, quantity: 1 }],
     });
     await api.holds.get({ holdId: hold.holdId });
+    await expect(api.holds.get({ holdId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const audit = await t.db
       .selectFrom('auditLog')
-      .select(['orgId', 'action', 'actorApiKeyId', 'actorUserId', 'actorLabel'])
+      .select(['orgId', 'action', 'changes', 'actorApiKeyId', 'actorUserId', 'actorLabel'])
       .where('actorApiKeyId', '=', apiKey.id)
+      .orderBy('id')
       .execute();
+    const byKey = {
+      orgId: a.orgId,
+      actorApiKeyId: apiKey.id,
+      actorUserId: null,
+      actorLabel: `API key Kiosk (${apiKey.prefix}…)`,
+    };
     expect(audit).toEqual([
-      {
-        orgId: a.orgId,
-        action: 'api.holds.create',
-        actorApiKeyId: apiKey.id,
-        actorUserId: null,
-        actorLabel: `API key Kiosk (${apiKey.prefix}…)`,
-      },
+      { ...byKey, action: 'api.holds.create', changes: { type: 'mutation', outcome: 'ok' } },
+      { ...byKey, action: 'api.holds.get', changes: { type: 'query', outcome: 'ok' } },
+      { ...byKey, action: 'api.holds.get', changes: { type: 'query', outcome: 'NOT_FOUND' } },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { Db } from '@tessera/db';
 import type { Tx } from '../shared/idempotency';
 
 /** Who did it: a person, or an org's API key (then `userId` is null). */
@@ -18,8 +19,11 @@ export interface AuditEntry {
   requestId: string;
 }
 
-/** Every staff mutation lands here, in the transaction of the change (invariant 6). */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+/**
+ * Every staff mutation lands here, in the transaction of the change (invariant 6); a record
+ * that changes nothing else (an API key's call) is one statement of its own.
+ */
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
   await tx
     .insertInto('auditLog')
     .values({
