@@ -409,4 +409,44 @@ describe('schedules', () => {
       expect(events.every((event) => event.relayedAt !== null)).toBe(true);
     });
   });
+
+  it('expires a hold when it lapses, by a delayed run, not at the next sweep', async () => {
+    const booking = await seedConfirmedBooking(testDb.db, startsAt);
+    const { offeringId, occurrenceId } = await testDb.db
+      .selectFrom('bookings')
+      .select(['offeringId', 'occurrenceId'])
+      .where('id', '=', booking.bookingId)
+      .executeTakeFirstOrThrow();
+    const hold = await testDb.db
+      .insertInto('holds')
+      .values({
+        orgId: booking.orgId,
+        offeringId,
+        occurrenceId,
+        clientKey: 'test-client',
+        currency: 'USD',
+        expiresAt: sql<Date>`now() + interval '2 seconds'`,
+      })
+      .returning(['id', 'expiresAt'])
+      .executeTakeFirstOrThrow();
+
+    // The sweep runs once at start (and would run again only after two minutes): it finds the
+    // hold not yet due and schedules a run at its expiry.
+    const jobs = await start({ smtp: false, holdExpiryEveryMs: 120_000 });
+    await jobs.queues.maintenance.add('expire-holds', { task: 'expire-holds' });
+    const ended = await vi.waitFor(
+      async () => {
+        const row = await testDb.db
+          .selectFrom('holds')
+          .select(['status', 'endedAt'])
+          .where('id', '=', hold.id)
+          .executeTakeFirstOrThrow();
+        expect(row.status).toBe('expired');
+        return row.endedAt ?? new Date(0);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
+    expect(ended.getTime()).toBeGreaterThanOrEqual(hold.expiresAt.getTime());
+    expect(ended.getTime() - hold.expiresAt.getTime()).toBeLessThan(60_000);
+  }, 90_000);
 });

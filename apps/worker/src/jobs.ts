@@ -26,7 +26,7 @@ import {
   webhookEventsQueue,
   type QueueName,
 } from './queues';
-import type { MaintenanceTask } from './queues/maintenance';
+import { expireHoldsIn, type MaintenanceTask } from './queues/maintenance';
 import { createRedisConnection } from './redis';
 import { publishRelayed } from './realtime/relayed';
 import { createOutboxRelay, type OutboxRelay } from './relay';
@@ -114,6 +114,7 @@ export async function startJobs(options: StartJobsOptions): Promise<RunningJobs>
       transport,
       sms,
       log,
+      expireHoldsIn: (delayMs) => expireHoldsIn(queues.maintenance, delayMs),
     }),
     waitlist: processWaitlistEvent({
       db,

@@ -1,5 +1,5 @@
 import type { InventoryEvents } from '@tessera/api/domain/events/inventory';
-import { expireHolds } from '@tessera/api/domain/holds/expire';
+import { expireHolds, untilNextHoldExpiry } from '@tessera/api/domain/holds/expire';
 import type { MailTransport, SmsProvider } from '@tessera/api/domain/notifications/deliver';
 import { sendDueReminders } from '@tessera/api/domain/notifications/reminders';
 import { resendStuckMessages } from '@tessera/api/domain/notifications/sweep';
@@ -19,6 +19,8 @@ export interface MaintenanceDeps {
   transport: MailTransport | null;
   sms: SmsProvider | null;
   log: Logger;
+  /** Runs `expire-holds` once more in `delayMs` (see below). */
+  expireHoldsIn: (delayMs: number) => Promise<void>;
 }
 
 /** The scheduled sweeps; each is safe to run twice or concurrently (they lock what they change). */
@@ -30,7 +32,12 @@ export function processMaintenance(deps: MaintenanceDeps) {
       case 'expire-holds': {
         const expired = await expireHolds(db, { events });
         if (expired > 0) log.info(`expired ${expired} hold(s)`);
-        return { expired };
+        // A delayed run at the next hold's expiry, so each hold is tidied (and its places
+        // offered to the waiting list) when it lapses, not up to a sweep interval later. The
+        // sweep schedules it: holds last a minute or more, longer than the sweep's period.
+        const nextInMs = await untilNextHoldExpiry(db);
+        if (nextInMs !== null) await deps.expireHoldsIn(nextInMs);
+        return { expired, nextInMs };
       }
       case 'reconcile-stripe': {
         if (!payments.stripe) return { skipped: 'Stripe is not configured' };

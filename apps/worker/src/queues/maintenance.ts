@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import { defineQueue } from './define';
 
@@ -24,3 +25,14 @@ export const maintenanceQueue = defineQueue({
     removeOnFail: { age: 7 * 24 * 3600, count: 1_000 },
   },
 });
+
+/**
+ * One delayed `expire-holds` run at the start of the second after `delayMs`: holds lapsing
+ * within one second share a run (its job id), and a run never comes before the expiry it
+ * was scheduled for, so it finds that hold due.
+ */
+export async function expireHoldsIn(queue: Queue, delayMs: number): Promise<void> {
+  const due = Math.ceil((Date.now() + Math.max(0, delayMs)) / 1000) * 1000;
+  const task = 'expire-holds' satisfies MaintenanceTask;
+  await queue.add(task, { task }, { jobId: `${task}-at-${due}`, delay: due - Date.now() });
+}

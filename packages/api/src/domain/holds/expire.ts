@@ -9,6 +9,18 @@ import { enqueueOutbox } from '../shared/outbox';
  * waits for this (claims reclaim expired rows themselves, invariant 2): it tidies up and
  * tells the outbox, so waitlists and screens hear about the released inventory.
  */
+/**
+ * How long until the next active hold lapses, in milliseconds on the database's clock (the
+ * one `expires_at` and every claim use); null when no hold is active.
+ */
+export async function untilNextHoldExpiry(db: Db): Promise<number | null> {
+  const { rows } = await sql<{ ms: number | null }>`
+    SELECT (extract(epoch FROM min(expires_at) - now()) * 1000)::float8 AS ms
+    FROM holds WHERE status = 'active'
+  `.execute(db);
+  return rows[0]?.ms ?? null;
+}
+
 export async function expireHolds(
   db: Db,
   deps: { events: InventoryEvents },
