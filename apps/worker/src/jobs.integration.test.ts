@@ -379,6 +379,7 @@ describe('schedules', () => {
     const schedulers = await jobs.queues.maintenance.getJobSchedulers();
     expect(schedulers.map((scheduler) => [scheduler.key, scheduler.every]).sort()).toEqual([
       ['expire-holds', 500],
+      ['prune-old-data', 3_600_000],
       ['resend-stuck-messages', 60_000],
       ['send-reminders', 60_000],
     ]);

@@ -36,6 +36,7 @@ export const STRIPE_RECONCILE_EVERY_MS = 5 * 60_000;
 /** Reminders are due at T-24h and T-2h: a minute late is on time. */
 export const REMINDERS_EVERY_MS = 60_000;
 export const MESSAGE_SWEEP_EVERY_MS = 60_000;
+export const PRUNE_EVERY_MS = 60 * 60_000;
 
 export interface StartJobsOptions {
   db: Db;
@@ -156,6 +157,7 @@ export async function startJobs(options: StartJobsOptions): Promise<RunningJobs>
   await schedule('expire-holds', options.holdExpiryEveryMs ?? HOLD_EXPIRY_EVERY_MS);
   await schedule('send-reminders', REMINDERS_EVERY_MS);
   await schedule('resend-stuck-messages', MESSAGE_SWEEP_EVERY_MS);
+  await schedule('prune-old-data', PRUNE_EVERY_MS);
   if (payments.stripe)
     await schedule('reconcile-stripe', options.stripeReconcileEveryMs ?? STRIPE_RECONCILE_EVERY_MS);
   // A deployment that drops its Stripe key stops reconciling.

@@ -5,6 +5,7 @@ import { sendDueReminders } from '@tessera/api/domain/notifications/reminders';
 import { resendStuckMessages } from '@tessera/api/domain/notifications/sweep';
 import type { configuredPayments } from '@tessera/api/domain/payments/configured';
 import { reconcileStripePayments } from '@tessera/api/domain/payments/stripe/reconcile';
+import { pruneOldData } from '@tessera/api/domain/retention/prune';
 import type { Db } from '@tessera/db';
 import type { Job } from 'bullmq';
 import type { Logger } from '../log';
@@ -59,6 +60,11 @@ export function processMaintenance(deps: MaintenanceDeps) {
         if (tally.resent + tally.failed > 0)
           log.warn(`messages claimed but never sent, sent again: ${JSON.stringify(tally)}`);
         return tally;
+      }
+      case 'prune-old-data': {
+        const pruned = await pruneOldData(db);
+        log.info(`pruned old data: ${JSON.stringify(pruned)}`);
+        return pruned;
       }
     }
   };

@@ -7,6 +7,7 @@ export const MAINTENANCE_TASKS = [
   'reconcile-stripe',
   'send-reminders',
   'resend-stuck-messages',
+  'prune-old-data',
 ] as const;
 export type MaintenanceTask = (typeof MAINTENANCE_TASKS)[number];
 
