@@ -52,12 +52,25 @@ export async function refundablePayment(tx: Tx, bookingId: string): Promise<{ id
     .executeTakeFirstOrThrow();
 }
 
-/** Applies a refund the provider confirmed: amounts on the payment and booking add up, once. */
+/**
+ * Applies a refund the provider confirmed: amounts on the payment and booking add up, once.
+ * Locks in the order every payment path uses, the payment first, then its refund and the
+ * booking: the `charge.refunded` webhook locks the payment, then completes the refund, while
+ * the provider's own answer completes the same refund; taking the refund first deadlocked.
+ */
 export async function completeRefund(
   tx: Tx,
   refundId: string,
   providerRef: string | null,
 ): Promise<void> {
+  await tx
+    .selectFrom('payments')
+    .select('id')
+    .where('id', '=', (eb) =>
+      eb.selectFrom('refunds').select('paymentId').where('id', '=', refundId),
+    )
+    .forUpdate()
+    .execute();
   const refund = await tx
     .updateTable('refunds')
     .set({ status: 'succeeded', providerRef, completedAt: sql<Date>`now()` })

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createOrg, createStaffUser } from '@tessera/db/seed';
 import { sql } from 'kysely';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupApiTest, type ApiTest } from '../../../testing/api-test';
 import { at, seatedOccurrence } from '../../../testing/engine-fixtures';
 import { setupStripe } from '../../../testing/stripe';
+import { completeRefund, createRefund } from '../refunds';
 import { reconcileStripePayments } from './reconcile';
 import { handleStripeEvent } from './webhook';
 
@@ -270,6 +271,51 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
         .payment_intent as string,
     );
     expect(charge.amount_received).toBe(4500);
+  });
+
+  it('completes a refund the provider confirmed while its charge.refunded webhook is handled, without a deadlock', async () => {
+    const booked = await bookWithStripe();
+    await s.control(`sessions/${booked.sessionId}/pay`);
+    const payment = await t.db
+      .selectFrom('payments')
+      .select(['id', 'orgId', 'currency'])
+      .where('bookingId', '=', booked.bookingId)
+      .executeTakeFirstOrThrow();
+    const refundId = await t.db.transaction().execute((tx) =>
+      createRefund(tx, {
+        orgId: payment.orgId,
+        bookingId: booked.bookingId,
+        paymentId: payment.id,
+        amount: 1000,
+        currency: payment.currency,
+        reason: 'staff',
+        idempotencyKey: `race-${randomUUID()}`,
+      }),
+    );
+    let answered: Promise<void> | undefined;
+    // The webhook's transaction holds the payment (as it does from its first read) when the
+    // provider's answer starts completing the same refund; then the webhook completes it too.
+    await t.db.transaction().execute(async (webhook) => {
+      await webhook
+        .selectFrom('payments')
+        .select('id')
+        .where('id', '=', payment.id)
+        .forUpdate()
+        .execute();
+      answered = t.db.transaction().execute((tx) => completeRefund(tx, refundId, 're_race'));
+      await vi.waitFor(
+        async () => {
+          const { rows } = await sql<{ waiting: number }>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(t.db);
+          expect(rows[0]?.waiting).toBeGreaterThan(0);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      await completeRefund(webhook, refundId, 're_race');
+    });
+    await answered;
+    expect(await bookingRow(booked.bookingId)).toMatchObject({ refundedAmount: 1000 });
   });
 
   it('gives staff the payment link of a booking waiting for payment, and only of their org', async () => {
