@@ -67,6 +67,14 @@ export const env = createEnv({
       z.string().min(32),
       'tessera-development-realtime-secret-do-not-use-in-production',
     ),
+    /**
+     * Whether webhooks may go to loopback and private-network addresses: yes in development
+     * and tests (receivers on this machine), no in production unless set to `true`.
+     */
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z
+      .enum(['true', 'false'])
+      .default(isProduction ? 'false' : 'true')
+      .transform((value) => value === 'true'),
     /** What a worker process runs: the BullMQ side (`queues`), the Socket.IO gateway (`realtime`), or both. */
     WORKER_ROLES: z
       .string()

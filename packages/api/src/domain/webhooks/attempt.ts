@@ -1,5 +1,7 @@
 import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
+import { env } from '../../env';
+import { privateTarget } from './addresses';
 import { nextRetryDelay, type WebhookRetryPolicy } from './retry-schedule';
 import { SIGNATURE_HEADER, signWebhook } from './signature';
 
@@ -60,6 +62,7 @@ export async function attemptWebhookDelivery(
   db: Db,
   deliveryId: string,
   policy: WebhookRetryPolicy,
+  allowPrivateAddresses = env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
 ): Promise<AttemptOutcome> {
   const delivery = await db
     .selectFrom('webhookDeliveries as d')
@@ -99,11 +102,15 @@ export async function attemptWebhookDelivery(
 
   const body = JSON.stringify(delivery.payload);
   const started = Date.now();
-  const answer = await post(delivery.url, body, {
-    'Tessera-Event': delivery.eventType,
-    'Tessera-Delivery': delivery.id,
-    [SIGNATURE_HEADER]: signWebhook(body, delivery.secret),
-  });
+  // A private target is never tried, and never will be: the delivery is dead at once.
+  const refused = allowPrivateAddresses ? null : await privateTarget(delivery.url);
+  const answer: HttpAnswer = refused
+    ? { status: null, body: null, error: refused }
+    : await post(delivery.url, body, {
+        'Tessera-Event': delivery.eventType,
+        'Tessera-Delivery': delivery.id,
+        [SIGNATURE_HEADER]: signWebhook(body, delivery.secret),
+      });
   const finished = new Date();
   await db
     .insertInto('webhookDeliveryAttempts')
@@ -131,7 +138,9 @@ export async function attemptWebhookDelivery(
     answer.status !== null
       ? `the endpoint answered ${answer.status}`
       : (answer.error ?? 'no answer');
-  const delayMs = nextRetryDelay(attempts, firstAttemptAt ?? finished, finished, policy);
+  const delayMs = refused
+    ? null
+    : nextRetryDelay(attempts, firstAttemptAt ?? finished, finished, policy);
   await db
     .updateTable('webhookDeliveries')
     .set({

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@tessera/db';
 import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
+import { env } from '../../env';
 import { recordAudit } from '../audit/record';
+import { namesPrivateHost } from './addresses';
 import type { CreateWebhookEndpointInput, WebhookEndpointView } from './schemas';
 
 const endpointColumns = ['id', 'url', 'description', 'eventTypes', 'active', 'createdAt'] as const;
@@ -13,7 +15,13 @@ export async function createWebhookEndpoint(
   input: CreateWebhookEndpointInput,
   staff: StaffMember,
   requestId: string,
+  allowPrivateAddresses = env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  if (!allowPrivateAddresses && namesPrivateHost(input.url))
+    throw new AppError(
+      'VALIDATION',
+      'Webhooks are sent to public addresses only: use a URL reachable from the internet.',
+    );
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   return db.transaction().execute(async (tx) => {
     const endpoint = await tx
