@@ -81,8 +81,10 @@ describe('tickets of a booking', () => {
     expect(text).toContain(`Booking reference: ${reference}`);
     for (const ticket of document.tickets) expect(text).toContain(ticket.code);
 
-    const other = document.tickets[1]?.code ?? '';
-    const forged = payloads[0]?.replace(/^T1\.[A-Z0-9]+\./, `T1.${other}.`) ?? '';
+    // The first QR with the other ticket's code (QRs come in no set order: pick by content).
+    const first = payloads[0] ?? '';
+    const other = document.tickets.find((ticket) => !first.includes(`.${ticket.code}.`))?.code;
+    const forged = first.replace(/^T1\.[A-Z0-9]+\./, `T1.${other ?? ''}.`);
     expect(verifyTicket(forged)).toEqual({ valid: false, reason: 'bad_signature' });
   });
 
