@@ -89,6 +89,15 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
         claimUrl: data.payload.claimUrl,
         expiresAt: data.payload.expiresAt,
       };
+    case 'booking.payment_link_sent':
+      return {
+        outboxId: data.outboxId,
+        orgId: data.orgId,
+        eventType: data.eventType,
+        bookingId: data.aggregateId,
+        paymentUrl: data.payload.paymentUrl,
+        dueAt: data.payload.dueAt,
+      };
     case 'waitlist.joined':
       return {
         outboxId: data.outboxId,

@@ -16,6 +16,7 @@ export const BOOKING_NOTIFICATION_TYPES = [
 /** Outbox events that become an email to a person. */
 export const NOTIFICATION_EVENT_TYPES = [
   ...BOOKING_NOTIFICATION_TYPES,
+  'booking.payment_link_sent',
   'waitlist.joined',
   'waitlist.offered',
   'account.password_reset_requested',
@@ -33,6 +34,13 @@ const BookingNotificationJob = OutboxJob.extend({
     amount: z.number().int().min(0).optional(),
     reason: z.string().optional(),
   }),
+});
+
+const PaymentLinkNotificationJob = OutboxJob.extend({
+  eventType: z.literal('booking.payment_link_sent'),
+  aggregateType: z.literal('booking'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({ paymentUrl: z.url(), dueAt: z.coerce.date().nullable() }),
 });
 
 const WaitlistNotificationJob = OutboxJob.extend({
@@ -67,6 +75,7 @@ export const notificationsQueue = defineQueue({
   name: 'notifications',
   payload: z.discriminatedUnion('eventType', [
     BookingNotificationJob,
+    PaymentLinkNotificationJob,
     WaitlistNotificationJob,
     WaitlistOfferNotificationJob,
     PasswordResetNotificationJob,

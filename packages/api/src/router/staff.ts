@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard';
 import { staffJobsRouter } from './staff-jobs';
 import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
+import { staffSalesRouter } from './staff-sales';
 import { staffSettingsRouter } from './staff-settings';
 import { staffTeamRouter } from './staff-team';
 import { staffWaitlistRouter } from './staff-waitlist';
@@ -38,6 +39,7 @@ export const staffRouter = router({
   dashboard: staffDashboardRouter,
   audit: staffAuditRouter,
   bookings: staffBookingsRouter,
+  sales: staffSalesRouter,
   catalog: staffCatalogRouter,
   reports: staffReportsRouter,
   checkIn: staffCheckInRouter,

@@ -11,6 +11,8 @@ const GRANTS = {
   'catalog:write': ['owner', 'manager'],
   'bookings:read': ['owner', 'manager', 'agent', 'checkin', 'auditor'],
   'bookings:write': ['owner', 'manager', 'agent'],
+  /** Phone and desk sales and quotes: book for a customer on the agent channel. */
+  'bookings:sell': ['owner', 'manager', 'agent'],
   'payments:refund': ['owner', 'manager'],
   'checkin:write': ['owner', 'manager', 'checkin'],
   'reports:read': ['owner', 'manager', 'auditor'],

@@ -44,7 +44,8 @@ export async function checkout(
   return { reference: booked.reference, status: booked.status, total: booked.total, payment };
 }
 
-async function createBooking(
+/** The booking of a live hold, in the caller's transaction (staff sales and quotes share it). */
+export async function createBooking(
   tx: Tx,
   input: CheckoutInput,
   requester: BookingRequester,
@@ -232,6 +233,7 @@ async function createBooking(
   return {
     orgId: hold.orgId,
     occurrenceId: hold.occurrenceId,
+    bookingId: booking.id,
     reference: booking.reference,
     status: free ? ('confirmed' as const) : ('pending_payment' as const),
     total: { amount: price.total, currency: hold.currency },

@@ -3,6 +3,7 @@ import { bookingFiles } from '../tickets/files';
 import type { EmailToDeliver } from './deliver';
 import { loadBookingFacts, loadWaitlistFacts } from './facts';
 import { renderPasswordReset } from './password-reset-template';
+import { renderPaymentLink } from './payment-link-template';
 import { renderStaffInvitation } from './staff-invitation-template';
 import { renderWaitlistOffer } from './waitlist-offer-template';
 import {
@@ -20,6 +21,14 @@ export type NotificationEvent =
       eventType: BookingMessageType | 'booking.confirmation_resent';
       bookingId: string;
       extras: BookingMessageExtras;
+    }
+  | {
+      outboxId: number;
+      orgId: string | null;
+      eventType: 'booking.payment_link_sent';
+      bookingId: string;
+      paymentUrl: string;
+      dueAt: Date | null;
     }
   | {
       outboxId: number;
@@ -142,6 +151,18 @@ export async function composeNotification(
   }
   const facts = await loadBookingFacts(db, event.bookingId);
   if (!facts) return undefined;
+  if (event.eventType === 'booking.payment_link_sent') {
+    // Paid, cancelled or lapsed before the email went: a link to pay would only confuse.
+    if (facts.status !== 'pending_payment') return undefined;
+    return {
+      ...renderPaymentLink({ ...facts, paymentUrl: event.paymentUrl, dueAt: event.dueAt }),
+      orgId: event.orgId,
+      bookingId: event.bookingId,
+      template: event.eventType,
+      recipient: facts.contactEmail,
+      dedupeKey,
+    };
+  }
   // A resent confirmation is the confirmation as it reads now, under its own dedupe key.
   const messageType =
     event.eventType === 'booking.confirmation_resent' ? 'booking.confirmed' : event.eventType;

@@ -9,6 +9,8 @@ export type OutboxEventType =
   | 'booking.confirmation_resent'
   | 'booking.cancelled'
   | 'booking.payment_requested'
+  /** Staff sold by phone or at the desk: the customer is emailed the Stripe payment link. */
+  | 'booking.payment_link_sent'
   | 'booking.payment_failed'
   | 'booking.expired'
   | 'booking.late_payment_refunded'
