@@ -8,3 +8,15 @@ export const CONSOLE_URL = `http://127.0.0.1:${CONSOLE_PORT}`;
 
 /** The suite's realtime gateway (the site's suite uses 3130). */
 export const E2E_REALTIME_PORT = 3131;
+
+/**
+ * Card payments (the phone sale paid by link): a second console with Stripe set up, on the
+ * Stripe simulator, whose webhooks go to a stand-in for the booking site's endpoint. The
+ * main console stays on pay-at-venue, as the other specs expect.
+ */
+export const CARD_CONSOLE_PORT = 3102;
+export const CARD_CONSOLE_URL = `http://127.0.0.1:${CARD_CONSOLE_PORT}`;
+export const STRIPE_SIMULATOR_PORT = 12198;
+export const STRIPE_SIMULATOR_URL = `http://127.0.0.1:${STRIPE_SIMULATOR_PORT}`;
+export const STRIPE_WEBHOOKS_PORT = 3105;
+export const STRIPE_WEBHOOK_SECRET = 'whsec_e2e_admin';

@@ -15,6 +15,7 @@ import * as seatLayoutVersion from './migrations/0012_seat_layout_version';
 import * as orgSettings from './migrations/0013_org_settings';
 import * as orgFeedIndex from './migrations/0014_org_feed_index';
 import * as ticketUnitClaimIndexes from './migrations/0015_ticket_unit_claim_indexes';
+import * as quoteTerms from './migrations/0017_quote_terms';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0013_org_settings': orgSettings,
   '0014_org_feed_index': orgFeedIndex,
   '0015_ticket_unit_claim_indexes': ticketUnitClaimIndexes,
+  '0017_quote_terms': quoteTerms,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {

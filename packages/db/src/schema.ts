@@ -379,7 +379,10 @@ export interface PromoCodes {
 }
 
 export interface Quotes {
+  acceptedAt: Timestamp | null;
   adjustmentAmount: Generated<number>;
+  adjustmentKind: Generated<"none" | "percent" | "fixed">;
+  adjustmentValue: Generated<number>;
   bookingId: string | null;
   contactEmail: string;
   contactName: string;
@@ -389,10 +392,14 @@ export interface Quotes {
   currency: string;
   expiresAt: Timestamp | null;
   id: Generated<string>;
+  inventory: Json | null;
   items: Generated<Json>;
+  offeringId: string | null;
   orgId: string;
   reference: string;
-  status: Generated<"draft" | "sent" | "accepted" | "expired" | "cancelled">;
+  sentAt: Timestamp | null;
+  status: Generated<"draft" | "sent" | "accepted" | "expired" | "withdrawn">;
+  subtotalAmount: Generated<number>;
   tokenHash: string | null;
   totalAmount: number;
   updatedAt: Generated<Timestamp>;

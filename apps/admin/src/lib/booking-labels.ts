@@ -14,3 +14,10 @@ export const paymentStateLabel: Record<string, string> = {
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
 };
+
+/** Where a booking was sold, as the reports name it. */
+export const channelLabel: Record<string, string> = {
+  web: 'Website',
+  agent: 'Staff (agent)',
+  api: 'API',
+};

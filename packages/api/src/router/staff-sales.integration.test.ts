@@ -152,7 +152,10 @@ describe('staff.sales.create', () => {
     const manager = await t.caller({ userId: (await staffOf(org, 'manager')).id });
     const sold = await manager.staff.sales.create({
       idempotencyKey: `sale-${randomUUID()}`,
-      inventory: { occurrenceId: occurrence.id, tickets: [{ ticketTypeId: ticketType.id, quantity: 3 }] },
+      inventory: {
+        occurrenceId: occurrence.id,
+        tickets: [{ ticketTypeId: ticketType.id, quantity: 3 }],
+      },
       contact,
       payment: 'paid_now',
     });
@@ -194,11 +197,9 @@ describe('staff.sales.create', () => {
     await expect(api.staff.sales.create(sale(at(seats, 0).id))).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    const invalid = await t.http(
-      'staff.sales.create',
-      sale(at(seats, 1).id, 'not an email'),
-      { userId: (await staffOf(org, 'agent')).id },
-    );
+    const invalid = await t.http('staff.sales.create', sale(at(seats, 1).id, 'not an email'), {
+      userId: (await staffOf(org, 'agent')).id,
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error?.json.data.fieldErrors).toHaveProperty(['contact.email']);
     expect(await countRows('holds', org.id)).toBe(1);
@@ -237,7 +238,9 @@ describe('staff.sales.create', () => {
 
     const booking = await bookingOf(sold.reference);
     const emails = await paymentLinkEmails(booking.id);
-    expect(emails).toEqual([{ payload: { paymentUrl: sold.paymentUrl, dueAt: expect.any(String) } }]);
+    expect(emails).toEqual([
+      { payload: { paymentUrl: sold.paymentUrl, dueAt: expect.any(String) } },
+    ]);
 
     const sessionId = sold.paymentUrl?.split('/pay/')[1] ?? '';
     await s.control(`sessions/${sessionId}/pay`);

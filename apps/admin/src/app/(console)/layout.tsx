@@ -22,6 +22,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     links.push({ href: '/bookings', label: 'Bookings' });
     links.push({ href: '/waitlists', label: 'Waiting lists' });
   }
+  if (role && roleCan(role, 'bookings:sell')) links.push({ href: '/sales/new', label: 'New sale' });
   if (role && roleCan(role, 'catalog:read')) {
     links.push({ href: '/catalog', label: 'Catalog' });
     links.push({ href: '/venues', label: 'Venues' });

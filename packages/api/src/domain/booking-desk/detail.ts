@@ -13,7 +13,7 @@ export async function staffBookingDetail(
   now = new Date(),
 ): Promise<StaffBookingDetail> {
   const booking = await staffBookingsQuery(db, orgId)
-    .select(['b.holdId'])
+    .select(['b.holdId', 'b.channel'])
     .where('b.reference', '=', reference)
     .executeTakeFirst();
   if (!booking)
@@ -60,6 +60,7 @@ export async function staffBookingDetail(
   return {
     ...bookingRow(booking),
     offeringKind: booking.offeringKind,
+    channel: booking.channel,
     occurrenceId: booking.occurrenceId,
     paid: booking.paidAmount,
     refunded: booking.refundedAmount,

@@ -68,6 +68,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const StaffBookingDetail = BookingRow.extend({
   offeringKind: OfferingKind,
+  /** Where it was sold: the site, staff (phone or desk sales, quotes) or the API. */
+  channel: z.enum(['web', 'agent', 'api']),
   occurrenceId: z.uuid().nullable(),
   paid: z.number().int(),
   refunded: z.number().int(),

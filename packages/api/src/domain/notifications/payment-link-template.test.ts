@@ -23,7 +23,9 @@ describe('renderPaymentLink', () => {
     expect(message.text).toContain('Hello Samira,');
     expect(message.text).toContain('Total: €90.00');
     expect(message.text).toContain('Pay here: https://checkout.stripe.com/c/pay/cs_test_123');
-    expect(message.text).toMatch(/Pay before: Wednesday,? 10 March 2027.*12:00 \(America\/New_York\)/);
+    expect(message.text).toMatch(
+      /Pay before: Wednesday,? 10 March 2027.*12:00 \(America\/New_York\)/,
+    );
     expect(message.html).toContain('https://checkout.stripe.com/c/pay/cs_test_123');
   });
 });

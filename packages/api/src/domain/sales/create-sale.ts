@@ -89,12 +89,12 @@ export async function createStaffSale(
         },
         requestId: deps.requestId,
       });
-      return { ...booked, ...held, status };
+      return { ...booked, resourceId: held.resourceId, status };
     },
   );
   deps.events.changed({
     orgId: staff.orgId,
-    occurrenceId: sold.occurrenceId,
+    occurrenceId: sold.occurrenceId ?? undefined,
     resourceId: sold.resourceId,
   });
   const payment = sold.paymentId ? await startPayment(db, sold.paymentId, provider) : null;

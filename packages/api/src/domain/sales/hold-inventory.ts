@@ -23,8 +23,7 @@ export async function holdInventoryOfOrg(
       .where('id', '=', inventory.occurrenceId)
       .where('orgId', '=', orgId)
       .executeTakeFirst();
-    if (!occurrence)
-      throw new AppError('NOT_FOUND', 'No date of your organisation has this id.');
+    if (!occurrence) throw new AppError('NOT_FOUND', 'No date of your organisation has this id.');
     const { holdId, occurrenceId } = await createOccurrenceHold(tx, inventory, requester, now);
     return { holdId, occurrenceId };
   }

@@ -5,7 +5,7 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '~/components/action-form';
-import { bookingStatus, paymentStateLabel } from '~/lib/booking-labels';
+import { bookingStatus, channelLabel, paymentStateLabel } from '~/lib/booking-labels';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 import { addNote, cancelBooking, markPaid, refundBooking, resendConfirmation } from './actions';
@@ -70,6 +70,8 @@ export default async function BookingPage({ params }: { params: Promise<{ refere
               <dd>
                 <Badge tone={status.tone}>{status.label}</Badge>
               </dd>
+              <dt className="text-slate-700">Sold through</dt>
+              <dd data-testid="channel">{channelLabel[booking.channel]}</dd>
               <dt className="text-slate-700">Contact</dt>
               <dd>
                 {booking.contact.name}
