@@ -89,6 +89,15 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
         claimUrl: data.payload.claimUrl,
         expiresAt: data.payload.expiresAt,
       };
+    case 'quote.sent':
+      return {
+        outboxId: data.outboxId,
+        orgId: data.orgId,
+        eventType: data.eventType,
+        quoteId: data.aggregateId,
+        offerUrl: data.payload.offerUrl,
+        validUntil: data.payload.validUntil,
+      };
     case 'booking.payment_link_sent':
       return {
         outboxId: data.outboxId,

@@ -21,6 +21,7 @@ export const NOTIFICATION_EVENT_TYPES = [
   'waitlist.offered',
   'account.password_reset_requested',
   'staff.invited',
+  'quote.sent',
 ] as const;
 
 const BookingNotificationJob = OutboxJob.extend({
@@ -70,6 +71,13 @@ const StaffInvitationNotificationJob = OutboxJob.extend({
   payload: z.looseObject({ acceptUrl: z.url(), expiresAt: z.coerce.date() }),
 });
 
+const QuoteNotificationJob = OutboxJob.extend({
+  eventType: z.literal('quote.sent'),
+  aggregateType: z.literal('quote'),
+  aggregateId: z.uuid(),
+  payload: z.looseObject({ offerUrl: z.url(), validUntil: z.coerce.date() }),
+});
+
 /** Emails: retried for about an hour (SMTP outages), a few at once so one slow server does not stall the rest. */
 export const notificationsQueue = defineQueue({
   name: 'notifications',
@@ -80,6 +88,7 @@ export const notificationsQueue = defineQueue({
     WaitlistOfferNotificationJob,
     PasswordResetNotificationJob,
     StaffInvitationNotificationJob,
+    QuoteNotificationJob,
   ]),
   concurrency: 5,
   jobOptions: {

@@ -8,6 +8,7 @@ import { developerRouter } from './developer';
 import { healthRouter } from './health';
 import { holdsRouter } from './holds';
 import { invitationsRouter } from './invitations';
+import { quotesRouter } from './quotes';
 import { staffRouter } from './staff';
 import { waitlistRouter } from './waitlist';
 
@@ -21,6 +22,7 @@ export const appRouter = router({
   waitlist: waitlistRouter,
   staff: staffRouter,
   invitations: invitationsRouter,
+  quotes: quotesRouter,
   developer: developerRouter,
 });
 

@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard';
 import { staffJobsRouter } from './staff-jobs';
 import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
+import { staffQuotesRouter } from './staff-quotes';
 import { staffSalesRouter } from './staff-sales';
 import { staffSettingsRouter } from './staff-settings';
 import { staffTeamRouter } from './staff-team';
@@ -40,6 +41,7 @@ export const staffRouter = router({
   audit: staffAuditRouter,
   bookings: staffBookingsRouter,
   sales: staffSalesRouter,
+  quotes: staffQuotesRouter,
   catalog: staffCatalogRouter,
   reports: staffReportsRouter,
   checkIn: staffCheckInRouter,

@@ -243,7 +243,7 @@ export async function createBooking(
 }
 
 /** A paid booking keeps its hold's inventory until the payment deadline, not the hold's ten minutes. */
-async function keepInventoryUntil(tx: Tx, holdId: string, dueAt: Date) {
+export async function keepInventoryUntil(tx: Tx, holdId: string, dueAt: Date) {
   await tx.updateTable('holds').set({ expiresAt: dueAt }).where('id', '=', holdId).execute();
   await tx
     .updateTable('occurrenceSeats')
@@ -265,7 +265,7 @@ async function keepInventoryUntil(tx: Tx, holdId: string, dueAt: Date) {
     .execute();
 }
 
-async function startOf(
+export async function startOf(
   tx: Tx,
   occurrenceId: string | null,
   items: { startsAt: Date | null }[],
@@ -283,7 +283,7 @@ async function startOf(
 }
 
 /** Inserts with a fresh reference; a collision (one in ~10^11) draws again. */
-async function insertBooking(
+export async function insertBooking(
   tx: Tx,
   values: Omit<Insertable<Bookings>, 'reference'>,
 ): Promise<{ id: string; reference: string }> {

@@ -1,9 +1,12 @@
 import type { Db } from '@tessera/db';
+import { sql } from 'kysely';
 import { bookingFiles } from '../tickets/files';
 import type { EmailToDeliver } from './deliver';
 import { loadBookingFacts, loadWaitlistFacts } from './facts';
 import { renderPasswordReset } from './password-reset-template';
 import { renderPaymentLink } from './payment-link-template';
+import { hashQuoteToken } from '../quotes/token';
+import { renderQuoteOffer } from './quote-template';
 import { renderStaffInvitation } from './staff-invitation-template';
 import { renderWaitlistOffer } from './waitlist-offer-template';
 import {
@@ -29,6 +32,14 @@ export type NotificationEvent =
       bookingId: string;
       paymentUrl: string;
       dueAt: Date | null;
+    }
+  | {
+      outboxId: number;
+      orgId: string | null;
+      eventType: 'quote.sent';
+      quoteId: string;
+      offerUrl: string;
+      validUntil: Date;
     }
   | {
       outboxId: number;
@@ -122,6 +133,42 @@ export async function composeNotification(
       bookingId: null,
       template: event.eventType,
       recipient: invitation.email,
+      dedupeKey,
+    };
+  }
+  if (event.eventType === 'quote.sent') {
+    const quote = await db
+      .selectFrom('quotes as q')
+      .innerJoin('orgs as g', 'g.id', 'q.orgId')
+      .leftJoin('offerings as o', 'o.id', 'q.offeringId')
+      .leftJoin('occurrences as oc', (join) =>
+        join.on(sql<boolean>`oc.id = (q.inventory -> 'json' ->> 'occurrenceId')::uuid`),
+      )
+      .select([
+        'q.orgId',
+        'q.reference',
+        'q.status',
+        'q.contactName',
+        'q.contactEmail',
+        'q.totalAmount',
+        'q.currency',
+        'q.tokenHash',
+        'g.name as orgName',
+        'g.timeZone',
+        'o.name as offeringName',
+        'oc.startsAt',
+      ])
+      .where('q.id', '=', event.quoteId)
+      .executeTakeFirst();
+    // Withdrawn, accepted, or sent again with a new link (this one no longer works).
+    const token = new URL(event.offerUrl).pathname.split('/').pop() ?? '';
+    if (quote?.status !== 'sent' || quote.tokenHash !== hashQuoteToken(token)) return undefined;
+    return {
+      ...renderQuoteOffer({ ...quote, offerUrl: event.offerUrl, validUntil: event.validUntil }),
+      orgId: quote.orgId,
+      bookingId: null,
+      template: event.eventType,
+      recipient: quote.contactEmail,
       dedupeKey,
     };
   }

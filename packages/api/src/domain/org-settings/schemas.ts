@@ -3,7 +3,6 @@ import { Email } from '../accounts/schemas';
 import { Currency, TimeZone } from '../catalog-admin/schemas';
 import { HOLD_MINUTES_MAX, HOLD_MINUTES_MIN } from './hold-bounds';
 
-
 export const UpdateOrgProfileInput = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200),
   contactEmail: Email.nullable(),

@@ -23,12 +23,15 @@ export type OutboxEventType =
   | 'waitlist.offered'
   | 'account.password_reset_requested'
   /** An owner invited someone to join the org's staff: the invitation email. */
-  | 'staff.invited';
+  | 'staff.invited'
+  /** Staff sent a quote: the customer is emailed the offer's link. */
+  | 'quote.sent';
 
 export interface OutboxEvent {
   /** null for events about a person rather than a tenant's data (password resets). */
   orgId: string | null;
-  aggregateType: 'hold' | 'booking' | 'occurrence' | 'waitlist_entry' | 'user' | 'staff_invitation';
+  aggregateType:
+    'hold' | 'booking' | 'occurrence' | 'waitlist_entry' | 'user' | 'staff_invitation' | 'quote';
   aggregateId: string;
   eventType: OutboxEventType;
   payload: Record<string, unknown>;
