@@ -211,3 +211,38 @@ test('the settings, team, outbox, message and invitation pages have no serious o
   expect(await blockingViolations(visitor)).toEqual([]);
   await context.close();
 });
+
+test('the new sale, quote builder, quote and quotes pages have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const concert = await demoConcert({ priceAmount: 2000 });
+  const date = `offering=${concert.offering.id}&occurrence=${concert.occurrence.id}`;
+  await signIn(page, 'agent@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Agent');
+  await page.goto('/sales/new');
+  await expect(page.getByRole('list', { name: 'Offerings on sale' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.goto(`/sales/new?${date}`);
+  await expect(page.getByRole('button', { name: 'Book for the customer' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+
+  await page.goto(`/quotes/new?${date}`);
+  await page.getByLabel(/^Standing/).fill('4');
+  await page.getByLabel('Line 1: description').fill('Backstage visit');
+  await page.getByLabel('Line 1: amount').fill('15');
+  await page.getByLabel('Markup or discount').selectOption('discount_percent');
+  await page.getByLabel('Percent or amount').fill('10');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Axe Group');
+  await page.getByLabel('Email').fill(`axe-${crypto.randomUUID().slice(0, 8)}@example.test`);
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Save the quote' }).click();
+  // 4 x €20 + €15 = €95, less 10 %: €85.50.
+  await expect(page.getByTestId('quote-total')).toHaveText('€85.50');
+  expect(await blockingViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Send the quote' }).click();
+  await expect(page.getByText(/^Sent\. The customer's link: /)).toBeVisible();
+  await page.goto('/quotes');
+  await expect(page.getByRole('table', { name: 'Quotes, newest first' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});

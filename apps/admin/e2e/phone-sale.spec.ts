@@ -59,7 +59,7 @@ test('an agent sells seats by phone, the customer pays the emailed link on Strip
   await page.getByRole('button', { name: /^Stalls, Row A, seat 2,/ }).click();
   await page.getByRole('button', { name: /^Stalls, Row A, seat 3,/ }).click();
   await expect(page.getByText('Chosen: Stalls row A seat 2; Stalls row A seat 3')).toBeVisible();
-  await page.getByLabel('Name', { exact: true }).fill('Leila Phone');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Leila Phone');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Name on ticket 2').fill('Omar Phone');
   await page.getByLabel('Send a payment link').check();

@@ -102,6 +102,8 @@ describe('staff.quotes', () => {
         code: 'FORBIDDEN',
       });
     }
+    const checkin = await t.caller({ userId: (await staffOf(org, 'checkin')).id });
+    await expect(checkin.staff.quotes.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The auditor reads them.
     const auditor = await t.caller({ userId: (await staffOf(org, 'auditor')).id });
     expect((await auditor.staff.quotes.list()).map((q) => q.id)).toEqual([quote.id]);

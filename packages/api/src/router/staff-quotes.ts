@@ -7,11 +7,11 @@ import { router, staffProcedure } from '../trpc';
 
 /** Offers staff build for a customer (staff.quotes.*): priced now, booked when accepted. */
 export const staffQuotesRouter = router({
-  list: staffProcedure('bookings:read')
+  list: staffProcedure('quotes:read')
     .output(z.array(QuoteView))
     .query(({ ctx }) => listQuotes(ctx.db, ctx.staff.orgId)),
 
-  get: staffProcedure('bookings:read')
+  get: staffProcedure('quotes:read')
     .input(QuoteId)
     .output(QuoteView)
     .query(({ ctx, input }) => quoteDetail(ctx.db, ctx.staff.orgId, input.quoteId)),

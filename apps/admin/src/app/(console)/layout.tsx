@@ -23,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     links.push({ href: '/waitlists', label: 'Waiting lists' });
   }
   if (role && roleCan(role, 'bookings:sell')) links.push({ href: '/sales/new', label: 'New sale' });
+  if (role && roleCan(role, 'quotes:read')) links.push({ href: '/quotes', label: 'Quotes' });
   if (role && roleCan(role, 'catalog:read')) {
     links.push({ href: '/catalog', label: 'Catalog' });
     links.push({ href: '/venues', label: 'Venues' });

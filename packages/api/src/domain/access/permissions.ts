@@ -13,6 +13,8 @@ const GRANTS = {
   'bookings:write': ['owner', 'manager', 'agent'],
   /** Phone and desk sales and quotes: book for a customer on the agent channel. */
   'bookings:sell': ['owner', 'manager', 'agent'],
+  /** Quotes are sales work: sellers and auditors read them, check-in staff do not. */
+  'quotes:read': ['owner', 'manager', 'agent', 'auditor'],
   'payments:refund': ['owner', 'manager'],
   'checkin:write': ['owner', 'manager', 'checkin'],
   'reports:read': ['owner', 'manager', 'auditor'],

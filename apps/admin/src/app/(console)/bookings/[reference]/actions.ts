@@ -5,21 +5,14 @@ import {
   ReferenceInput,
   StaffCancelInput,
 } from '@tessera/api/domain/booking-desk/schemas';
-import { currencyFractionDigits, formText, formatMoney } from '@tessera/ui';
+import { formText, formatMoney } from '@tessera/ui';
 import { TRPCError } from '@trpc/server';
 import { revalidatePath } from 'next/cache';
 import type { RowActionState } from '~/components/row-action';
+import { minorUnits } from '~/lib/money';
 import { serverApi } from '~/trpc/server';
 
 type Outcome = Promise<RowActionState>;
-
-/** "12.50" in `currency` as minor units; null when it is not an amount. */
-function minorUnits(text: string, currency: string): number | null {
-  const digits = currencyFractionDigits(currency);
-  const match = /^(\d{1,9})(?:[.,](\d+))?$/.exec(text.trim());
-  if (!match || (match[2]?.length ?? 0) > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number((match[2] ?? '').padEnd(digits, '0') || 0);
-}
 
 /** Runs a staff call, refreshes the booking page, and words the outcome. */
 async function act(reference: string, call: () => Promise<string>): Outcome {

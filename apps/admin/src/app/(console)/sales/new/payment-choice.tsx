@@ -35,22 +35,25 @@ export function PaymentChoice({
     <fieldset className="flex flex-col gap-2" aria-describedby={errors ? `${id}-error` : undefined}>
       <legend className="mb-2 text-lg font-semibold text-slate-900">Payment</legend>
       {choices.map((choice) => (
-        <label key={choice.value} className="flex items-start gap-3">
+        <div key={choice.value} className="flex items-start gap-3">
           <input
             type="radio"
+            id={`${id}-${choice.value}`}
             name="payment"
             value={choice.value}
             defaultChecked={checked === choice.value}
-            aria-describedby={`${id}-${choice.value}`}
+            aria-describedby={`${id}-${choice.value}-hint`}
             className="mt-1.5"
           />
-          <span>
-            <span className="font-medium text-slate-900">{choice.label}</span>
-            <span id={`${id}-${choice.value}`} className="block text-sm text-slate-700">
+          <div>
+            <label htmlFor={`${id}-${choice.value}`} className="font-medium text-slate-900">
+              {choice.label}
+            </label>
+            <p id={`${id}-${choice.value}-hint`} className="text-sm text-slate-700">
               {choice.hint}
-            </span>
-          </span>
-        </label>
+            </p>
+          </div>
+        </div>
       ))}
       {cardPayments ? null : (
         <p className="text-sm text-slate-700">
