@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { localDateAt } from '@tessera/db/seed';
+import { createDb } from '@tessera/db';
+import { databaseUrl } from '@tessera/playwright-config';
 import { expectNoBlockingViolations } from './support/axe';
+import { E2E_DATABASE } from './support/database-name';
+import { sentQuote } from './support/quotes';
 
 /** The demo coach leaves every day for the next 30 days. */
 const tomorrowInAlgiers = localDateAt(new Date(), 'Africa/Algiers').add({ days: 1 }).toString();
@@ -80,4 +84,18 @@ test('checkout and the booking page have no serious or critical accessibility vi
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toBeVisible();
   await expectNoBlockingViolations(page);
+});
+
+test('an offer page (/quotes/<token>) has no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const db = createDb(databaseUrl(E2E_DATABASE), { max: 1 });
+  try {
+    const { path } = await sentQuote(db, `axe-quote-${Date.now()}@example.test`);
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoBlockingViolations(page);
+  } finally {
+    await db.destroy();
+  }
 });

@@ -24,13 +24,11 @@ export function AcceptForm({ token, totalText }: { token: string; totalText: str
           {state.outcome === 'accepted' ? 'Taking you to payment…' : `Accept and pay ${totalText}`}
         </Button>
       </div>
-      <div role="status">
-        {state.outcome === 'refused' ? (
-          <Alert tone="error" title="This offer cannot be accepted">
-            {state.message}
-          </Alert>
-        ) : null}
-      </div>
+      {state.outcome === 'refused' ? (
+        <Alert tone="error" title="This offer cannot be accepted">
+          {state.message}
+        </Alert>
+      ) : null}
     </form>
   );
 }
