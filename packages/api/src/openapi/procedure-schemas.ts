@@ -13,8 +13,7 @@ export function procedureSchemas(path: string): {
   const procedure = (appRouter._def.procedures as Record<string, unknown>)[path];
   const def = (
     procedure as
-      | { _def?: { inputs?: unknown[]; output?: unknown; meta?: { keyScope?: string } } }
-      | undefined
+      { _def?: { inputs?: unknown[]; output?: unknown; meta?: { keyScope?: string } } } | undefined
   )?._def;
   if (!def) throw new Error(`No procedure ${path}`);
   const [input] = def.inputs ?? [];

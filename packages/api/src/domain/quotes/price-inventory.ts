@@ -12,8 +12,8 @@ export interface PricedInventory {
   lines: QuoteLine[];
 }
 
-/** Rolls the dry run back once the engine has priced it. */
-const ROLLBACK = Symbol('quote pricing dry run');
+/** Thrown to roll the dry run back once the engine has priced it. */
+class PricingDryRunDone extends Error {}
 
 /**
  * What the engine would charge for this inventory now, line by line: the hold is made (all
@@ -43,10 +43,10 @@ export async function priceInventory(
           amount: item.unitPrice.amount * item.quantity,
         })),
       };
-      throw ROLLBACK;
+      throw new PricingDryRunDone();
     });
   } catch (error) {
-    if (error !== ROLLBACK) throw error;
+    if (!(error instanceof PricingDryRunDone)) throw error;
   }
   if (!priced) throw new Error('the pricing dry run ended without a price');
   return priced;
