@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createOrg, createStaffUser } from '@tessera/db/seed';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeNotification } from '../domain/notifications/compose';
 import { env } from '../env';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
 import { at, generalAdmission, seatedOccurrence } from '../testing/engine-fixtures';
@@ -48,7 +49,7 @@ async function sentSeatQuote() {
 
 describe('staff.quotes', () => {
   it('prices places with the engine without holding them, adds custom lines and the markup', async () => {
-    const { occurrence, quote, offerUrl } = await sentSeatQuote();
+    const { org, occurrence, quote, offerUrl, agent } = await sentSeatQuote();
     expect(quote).toMatchObject({
       status: 'draft',
       lines: [
@@ -82,6 +83,24 @@ describe('staff.quotes', () => {
       .where('aggregateId', '=', quote.id)
       .execute();
     expect(emails).toEqual([{ eventType: 'quote.sent' }]);
+
+    // The worker's email carries the link; once a new link is sent, the old email is not.
+    const event = {
+      outboxId: 1,
+      orgId: org.id,
+      eventType: 'quote.sent' as const,
+      quoteId: quote.id,
+      offerUrl,
+      validUntil: inAWeek(),
+    };
+    const email = await composeNotification(t.db, event);
+    expect(email).toMatchObject({
+      recipient: contact.email,
+      subject: expect.stringContaining(quote.reference) as unknown,
+    });
+    expect(email?.text).toContain(`See and accept it here: ${offerUrl}`);
+    await agent.staff.quotes.send({ quoteId: quote.id });
+    expect(await composeNotification(t.db, event)).toBeUndefined();
   });
 
   it('is refused to roles that may not sell and across orgs', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createOrg, createStaffUser } from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeNotification } from '../domain/notifications/compose';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
 import { at, generalAdmission, seatedOccurrence } from '../testing/engine-fixtures';
 import { setupStripe } from '../testing/stripe';
@@ -245,6 +246,19 @@ describe('staff.sales.create', () => {
       { payload: { paymentUrl: sold.paymentUrl, dueAt: expect.any(String) as unknown } },
     ]);
 
+    // The worker's email: the link, to the customer, while the booking waits for payment.
+    const event = {
+      outboxId: 1,
+      orgId: org.id,
+      eventType: 'booking.payment_link_sent' as const,
+      bookingId: booking.id,
+      paymentUrl: sold.paymentUrl ?? '',
+      dueAt: sold.dueAt,
+    };
+    const email = await composeNotification(t.db, event);
+    expect(email).toMatchObject({ recipient: contact.email, bookingId: booking.id });
+    expect(email?.text).toContain(`Pay here: ${sold.paymentUrl}`);
+
     const sessionId = sold.paymentUrl?.split('/pay/')[1] ?? '';
     await s.control(`sessions/${sessionId}/pay`);
     expect(await bookingOf(sold.reference)).toMatchObject({
@@ -253,5 +267,7 @@ describe('staff.sales.create', () => {
       paidAmount: 4500,
     });
     expect(await liveSeatsOf(occurrence.id)).toEqual(['sold']);
+    // Paid before the email went: no link to send any more.
+    expect(await composeNotification(t.db, event)).toBeUndefined();
   });
 });
