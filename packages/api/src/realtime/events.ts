@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SeatStatus } from '../domain/availability/occurrence-schemas';
+import type { SeatStatus } from '../domain/availability/occurrence-schemas';
 import { BookingStatus } from '../domain/bookings/schemas';
 
 /**
