@@ -5,3 +5,11 @@ export type * from './schema';
 export type { DB as Database } from './schema';
 export { hashPassword, verifyPassword } from './passwords';
 export { stockOccurrence } from './inventory';
+export {
+  generateSeats,
+  letterLabel,
+  mapBounds,
+  type GeneratedSeat,
+  type SeatPosition,
+  type SeatSectionSpec,
+} from './seat-geometry';
