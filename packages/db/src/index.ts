@@ -8,7 +8,9 @@ export { stockOccurrence } from './inventory';
 export {
   generateSeats,
   letterLabel,
+  MAP_MARGIN,
   mapBounds,
+  SECTION_GAP,
   type GeneratedSeat,
   type SeatPosition,
   type SeatSectionSpec,

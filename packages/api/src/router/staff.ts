@@ -17,6 +17,7 @@ import { staffDashboardRouter } from './staff-dashboard';
 import { staffJobsRouter } from './staff-jobs';
 import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
+import { staffSeatMapsRouter } from './staff-seat-maps';
 import { staffSettingsRouter } from './staff-settings';
 import { staffTeamRouter } from './staff-team';
 import { staffWaitlistRouter } from './staff-waitlist';
@@ -39,6 +40,7 @@ export const staffRouter = router({
   audit: staffAuditRouter,
   bookings: staffBookingsRouter,
   catalog: staffCatalogRouter,
+  seatMaps: staffSeatMapsRouter,
   reports: staffReportsRouter,
   checkIn: staffCheckInRouter,
 
