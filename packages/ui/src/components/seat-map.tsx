@@ -38,6 +38,14 @@ export interface SeatMapProps {
   className?: string;
 }
 
+/** Category fills, dark enough for a 3:1 contrast on white (WCAG non-text contrast). */
+const CATEGORY_PALETTE = ['#b45309', '#1d4ed8', '#047857', '#7e22ce', '#be123c', '#0e7490'];
+
+/** The fill of the `index`-th category of a map, the same on the site and in the console. */
+export function categoryColor(index: number): string {
+  return CATEGORY_PALETTE[index % CATEGORY_PALETTE.length] ?? '#334155';
+}
+
 const freeOnly = (seat: SeatMapSeat) => seat.status === 'free';
 
 /**

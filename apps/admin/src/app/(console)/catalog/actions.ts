@@ -109,6 +109,7 @@ export async function occurrenceSeries(
       .split(/[\s,]+/)
       .filter(Boolean),
     weekdays: form.getAll('weekdays').map(Number),
+    seatMapId: formText(form, 'seatMapId') || null,
   };
   return submitForm<SeriesResult>(
     form,
