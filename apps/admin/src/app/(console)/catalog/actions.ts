@@ -79,6 +79,7 @@ export async function createTicketType(_previous: FormState, form: FormData): Pr
       name: formText(form, 'name'),
       priceAmount: formNumber(form, 'priceAmount') ?? NaN,
       quotaPerOccurrence: formNumber(form, 'quotaPerOccurrence') ?? null,
+      seatCategory: optionalText(form, 'seatCategory') ?? null,
       maxPerOrder: formNumber(form, 'maxPerOrder'),
     });
     revalidatePath(`/catalog/${offeringId}`);

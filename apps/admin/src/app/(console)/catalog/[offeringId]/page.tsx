@@ -90,8 +90,9 @@ export default async function OfferingPage({
               {offering.ticketTypes.map((type) => (
                 <li key={type.id}>
                   {type.name}: {formatMoney({ amount: type.priceAmount, currency: type.currency })}
-                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''},
-                  up to {type.maxPerOrder} per order
+                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''}
+                  {type.seatCategory ? `, ${type.seatCategory} seats` : ''}, up to{' '}
+                  {type.maxPerOrder} per order
                 </li>
               ))}
             </ul>
