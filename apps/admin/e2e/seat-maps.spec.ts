@@ -8,9 +8,9 @@ async function addSection(
   section: { name: string; rows: string; seats: string; category: string; arc?: string },
 ) {
   await page.getByLabel('Section name').fill(section.name);
-  await page.getByLabel('Rows', { exact: true }).fill(section.rows);
+  await page.getByRole('spinbutton', { name: 'Rows', exact: true }).fill(section.rows);
   await page.getByLabel('Seats per row').fill(section.seats);
-  await page.getByLabel('Category', { exact: true }).first().fill(section.category);
+  await page.getByRole('textbox', { name: 'Category', exact: true }).first().fill(section.category);
   if (section.arc) {
     await page.getByLabel('Row shape').selectOption('curved');
     await page.getByLabel(/Arc at the front row/).fill(section.arc);
@@ -54,8 +54,9 @@ test('a manager builds a seat map, sells a seat on it, and cannot remove the sec
   await expect(page.getByText('1 seat chosen: Stalls A1')).toBeVisible();
   await page.getByRole('button', { name: 'Block', exact: true }).click();
   await expect(page.getByText('1 seat updated.')).toBeVisible();
-  await expect(seat('Stalls, Row A, seat 1')).toHaveAccessibleName(/not for sale/);
+  await expect(seat('Stalls, Row A, seat 1')).toHaveAccessibleName(/not for sale, selected$/);
   await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(seat('Stalls, Row A, seat 1')).toHaveAccessibleName(/not for sale$/);
   await seat('Stalls, Row A, seat 1').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');

@@ -8,7 +8,10 @@ import {
   createVenue,
   type OrgRow,
 } from '@tessera/db/seed';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEnv } from '@tessera/db/testing';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVENTORY_CHANNEL, InventoryMessage } from '../domain/events/inventory';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
 import { at } from '../testing/engine-fixtures';
 
@@ -16,6 +19,8 @@ let t: ApiTest;
 let org: OrgRow;
 let staff: Record<'owner' | 'manager' | 'agent' | 'checkin' | 'auditor', string>;
 let otherManager: string;
+const subscriber = new Redis(testEnv.TEST_REDIS_URL);
+const announced: string[] = [];
 const noLimits = { engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } };
 const contact = { name: 'Amel Haddad', email: 'amel@example.test' };
 
@@ -34,7 +39,17 @@ beforeAll(async () => {
   otherManager = (await createStaffUser(t.db, { org: await createOrg(t.db), role: 'manager' })).user
     .id;
 });
-afterAll(() => t.close());
+beforeAll(async () => {
+  await subscriber.subscribe(INVENTORY_CHANNEL);
+  subscriber.on('message', (_channel, text: string) => {
+    const { occurrenceId } = InventoryMessage.parse(JSON.parse(text));
+    if (occurrenceId) announced.push(occurrenceId);
+  });
+});
+afterAll(async () => {
+  await subscriber.quit();
+  await t.close();
+});
 
 const as = (userId: string) => t.caller({ userId });
 const section = (seatMapId: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -239,6 +254,21 @@ describe('staff.seatMaps', () => {
       code: 'CONFLICT',
       message: 'This seat map is used by 2 dates and cannot be deleted.',
     });
+  });
+
+  it("tells the screens showing the map's dates to come, after the change commits", async () => {
+    const map = await builtMap();
+    const { upcoming, past } = await eventOn(map.id);
+    expect(announced).not.toContain(upcoming.id);
+    await (
+      await as(staff.manager)
+    ).staff.seatMaps.editSeats({
+      seatMapId: map.id,
+      seatIds: [at(map.seats, 0).id],
+      category: 'premium',
+    });
+    await vi.waitFor(() => expect(announced).toContain(upcoming.id), { timeout: 2_000 });
+    expect(announced).not.toContain(past.id);
   });
 
   it('refuses to remove a section with a live hold, and names the held seats', async () => {

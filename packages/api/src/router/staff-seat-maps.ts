@@ -55,15 +55,21 @@ export const staffSeatMapsRouter = router({
   addSection: staffProcedure('catalog:write')
     .input(AddSectionInput)
     .output(SeatMapChange)
-    .mutation(({ ctx, input }) => addSection(ctx.db, input, ctx.staff, ctx.requestId)),
+    .mutation(({ ctx, input }) =>
+      addSection(ctx.db, input, ctx.staff, { requestId: ctx.requestId, events: ctx.events }),
+    ),
 
   removeSection: staffProcedure('catalog:write')
     .input(RemoveSectionInput)
     .output(SeatMapChange)
-    .mutation(({ ctx, input }) => removeSection(ctx.db, input, ctx.staff, ctx.requestId)),
+    .mutation(({ ctx, input }) =>
+      removeSection(ctx.db, input, ctx.staff, { requestId: ctx.requestId, events: ctx.events }),
+    ),
 
   editSeats: staffProcedure('catalog:write')
     .input(EditSeatsInput)
     .output(SeatMapChange)
-    .mutation(({ ctx, input }) => editSeats(ctx.db, input, ctx.staff, ctx.requestId)),
+    .mutation(({ ctx, input }) =>
+      editSeats(ctx.db, input, ctx.staff, { requestId: ctx.requestId, events: ctx.events }),
+    ),
 });

@@ -81,7 +81,9 @@ export function seatLabel(seat: SeatMapSeat, selected: boolean): string {
   const parts = [seat.section, `Row ${seat.row}`, `seat ${seat.number}`];
   if (seat.accessible) parts.push('wheelchair place');
   if (seat.priceText && seat.status === 'free') parts.push(seat.priceText);
-  parts.push(selected ? 'selected' : statusWords[seat.status]);
+  // A chosen seat that is not free (staff choose any seat) still says why it is not on sale.
+  if (seat.status !== 'free' || !selected) parts.push(statusWords[seat.status]);
+  if (selected) parts.push('selected');
   return parts.join(', ');
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../errors';
+import type { InventoryEvents } from '../events/inventory';
 import type { Tx } from '../shared/idempotency';
 
 /**
@@ -38,15 +39,29 @@ export async function applyBlocking(tx: Tx, seatMapId: string, seatIds: readonly
   `.execute(tx);
 }
 
-/** Capacity of each date to come: its seats on sale or sold (blocked ones are not stock). */
-export async function recountCapacity(tx: Tx, seatMapId: string): Promise<number> {
-  const updated = await sql`
+/**
+ * Capacity of each date to come: its seats on sale or sold (blocked ones are not stock).
+ * Returns those dates, whose availability screens are told once the change commits.
+ */
+export async function recountCapacity(tx: Tx, seatMapId: string): Promise<string[]> {
+  const updated = await sql<{ id: string }>`
     UPDATE occurrences o
     SET capacity = (SELECT count(*) FROM occurrence_seats os
                     WHERE os.occurrence_id = o.id AND os.status <> 'blocked')
     WHERE o.id IN (${upcomingOccurrences(seatMapId)})
+    RETURNING o.id
   `.execute(tx);
-  return Number(updated.numAffectedRows ?? 0);
+  return updated.rows.map((row) => row.id);
+}
+
+export interface SeatMapDeps {
+  requestId: string;
+  events: InventoryEvents;
+}
+
+/** After commit: screens showing those dates refetch their seats. */
+export function announceChanges(events: InventoryEvents, orgId: string, occurrenceIds: string[]) {
+  for (const occurrenceId of occurrenceIds) events.changed({ orgId, occurrenceId });
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -3,20 +3,25 @@ import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { auditCatalogChange } from '../catalog-admin/audit';
 import { lockSeatMap } from './maps';
-import { applyBlocking, recountCapacity } from './occurrence-sync';
+import {
+  announceChanges,
+  applyBlocking,
+  recountCapacity,
+  type SeatMapDeps,
+} from './occurrence-sync';
 import type { EditSeatsInput, SeatMapChange } from './schemas';
 
 /**
  * One change (category, accessible, blocked) to the chosen seats of a map, carried to the
  * dates to come in the same transaction. Every id must be a seat of this map.
  */
-export function editSeats(
+export async function editSeats(
   db: Db,
   input: EditSeatsInput,
   staff: StaffMember,
-  requestId: string,
+  { requestId, events }: SeatMapDeps,
 ): Promise<SeatMapChange> {
-  return db.transaction().execute(async (tx) => {
+  const change = await db.transaction().execute(async (tx) => {
     const map = await lockSeatMap(tx, staff.orgId, input.seatMapId);
     const seatIds = [...new Set(input.seatIds)];
     const updated = await tx
@@ -37,11 +42,9 @@ export function editSeats(
         'NOT_FOUND',
         `${seatIds.length - updated.length} of the chosen seats are not on this map.`,
       );
-    let occurrencesUpdated = 0;
-    if (input.blocked !== undefined) {
-      await applyBlocking(tx, map.id, seatIds);
-      occurrencesUpdated = await recountCapacity(tx, map.id);
-    }
+    if (input.blocked !== undefined) await applyBlocking(tx, map.id, seatIds);
+    // Every date to come shows the change (a category is a price), blocked or not.
+    const occurrenceIds = await recountCapacity(tx, map.id);
     await auditCatalogChange(tx, staff, requestId, {
       action: 'seat_map.seats_edited',
       entityType: 'seat_map',
@@ -51,9 +54,11 @@ export function editSeats(
         accessible: input.accessible,
         blocked: input.blocked,
         seatIds,
-        occurrencesUpdated,
+        occurrencesUpdated: occurrenceIds.length,
       },
     });
-    return { seats: updated.length, occurrencesUpdated };
+    return { seats: updated.length, occurrenceIds };
   });
+  announceChanges(events, staff.orgId, change.occurrenceIds);
+  return { seats: change.seats, occurrencesUpdated: change.occurrenceIds.length };
 }

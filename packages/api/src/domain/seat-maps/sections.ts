@@ -3,7 +3,13 @@ import { AppError, notFound } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { auditCatalogChange } from '../catalog-admin/audit';
 import { lockSeatMap, resizeSeatMap } from './maps';
-import { recountCapacity, removeSeats, stockNewSeats } from './occurrence-sync';
+import {
+  announceChanges,
+  recountCapacity,
+  removeSeats,
+  stockNewSeats,
+  type SeatMapDeps,
+} from './occurrence-sync';
 import type { AddSectionInput, RemoveSectionInput, SeatMapChange } from './schemas';
 
 /** Row labels from the first one: letters (A, B, ... Z, AA) or numbers (1, 2, ...). */
@@ -18,13 +24,13 @@ export function rowLabeller(firstRow: string): (rowIndex: number) => string {
  * Generates a section below the map's seats and puts its seats on sale on the map's dates
  * to come, in one transaction. A section name is unique on its map.
  */
-export function addSection(
+export async function addSection(
   db: Db,
   input: AddSectionInput,
   staff: StaffMember,
-  requestId: string,
+  { requestId, events }: SeatMapDeps,
 ): Promise<SeatMapChange> {
-  return db.transaction().execute(async (tx) => {
+  const change = await db.transaction().execute(async (tx) => {
     const map = await lockSeatMap(tx, staff.orgId, input.seatMapId);
     const existing = await tx
       .selectFrom('seats')
@@ -69,26 +75,28 @@ export function addSection(
       .execute();
     const seatIds = inserted.map((seat) => seat.id);
     await stockNewSeats(tx, map.id, seatIds);
-    const occurrencesUpdated = await recountCapacity(tx, map.id);
+    const occurrenceIds = await recountCapacity(tx, map.id);
     await resizeSeatMap(tx, map.id);
     await auditCatalogChange(tx, staff, requestId, {
       action: 'seat_map.section_added',
       entityType: 'seat_map',
       entityId: map.id,
-      changes: { ...input, seats: seatIds.length, occurrencesUpdated },
+      changes: { ...input, seats: seatIds.length, occurrencesUpdated: occurrenceIds.length },
     });
-    return { seats: seatIds.length, occurrencesUpdated };
+    return { seats: seatIds.length, occurrenceIds };
   });
+  announceChanges(events, staff.orgId, change.occurrenceIds);
+  return { seats: change.seats, occurrencesUpdated: change.occurrenceIds.length };
 }
 
 /** Removes a section's seats everywhere, unless a customer has one of them (then nothing). */
-export function removeSection(
+export async function removeSection(
   db: Db,
   input: RemoveSectionInput,
   staff: StaffMember,
-  requestId: string,
+  { requestId, events }: SeatMapDeps,
 ): Promise<SeatMapChange> {
-  return db.transaction().execute(async (tx) => {
+  const change = await db.transaction().execute(async (tx) => {
     const map = await lockSeatMap(tx, staff.orgId, input.seatMapId);
     const seats = await tx
       .selectFrom('seats')
@@ -102,14 +110,20 @@ export function removeSection(
       seats.map((seat) => seat.id),
       `The section "${input.section}"`,
     );
-    const occurrencesUpdated = await recountCapacity(tx, map.id);
+    const occurrenceIds = await recountCapacity(tx, map.id);
     await resizeSeatMap(tx, map.id);
     await auditCatalogChange(tx, staff, requestId, {
       action: 'seat_map.section_removed',
       entityType: 'seat_map',
       entityId: map.id,
-      changes: { section: input.section, seats: seats.length, occurrencesUpdated },
+      changes: {
+        section: input.section,
+        seats: seats.length,
+        occurrencesUpdated: occurrenceIds.length,
+      },
     });
-    return { seats: seats.length, occurrencesUpdated };
+    return { seats: seats.length, occurrenceIds };
   });
+  announceChanges(events, staff.orgId, change.occurrenceIds);
+  return { seats: change.seats, occurrencesUpdated: change.occurrenceIds.length };
 }

@@ -133,3 +133,15 @@ export async function deleteSeatMap(
     return 'Deleted.';
   });
 }
+
+export async function renameSeatMap(
+  _previous: RowActionState,
+  form: FormData,
+): Promise<RowActionState> {
+  const seatMapId = formText(form, 'seatMapId');
+  return rowAction(async () => {
+    await (await serverApi()).staff.seatMaps.rename({ seatMapId, name: formText(form, 'name') });
+    revalidatePath(`/seat-maps/${seatMapId}`);
+    return 'Renamed.';
+  });
+}

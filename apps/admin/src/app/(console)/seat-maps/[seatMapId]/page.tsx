@@ -1,11 +1,12 @@
-import { Card, PageHeader } from '@tessera/ui';
+import { Card, Field, PageHeader } from '@tessera/ui';
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ActionForm } from '~/components/action-form';
 import { RowAction } from '~/components/row-action';
 import { catalogAccess } from '~/lib/catalog-access';
-import { removeSection } from '../actions';
+import { removeSection, renameSeatMap } from '../actions';
 import { SeatEditor } from './seat-editor';
 import { SectionForm } from './section-form';
 
@@ -98,6 +99,18 @@ export default async function SeatMapPage({ params }: { params: Promise<{ seatMa
           <p className="text-slate-700">No section yet.</p>
         )}
       </section>
+      {access.mayWrite ? (
+        <section aria-labelledby="rename" className="mb-8">
+          <h2 id="rename" className="mb-3 text-lg font-semibold text-slate-900">
+            Name
+          </h2>
+          <Card>
+            <ActionForm action={renameSeatMap} fields={{ seatMapId: map.id }} label="Rename">
+              <Field label="Map name" name="name" defaultValue={map.name} required />
+            </ActionForm>
+          </Card>
+        </section>
+      ) : null}
       {access.mayWrite ? (
         <section aria-labelledby="add-section" className="mb-8">
           <h2 id="add-section" className="mb-3 text-lg font-semibold text-slate-900">
