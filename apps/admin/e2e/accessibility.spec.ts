@@ -246,3 +246,23 @@ test('the new sale, quote builder, quote and quotes pages have no serious or cri
   await expect(page.getByRole('table', { name: 'Quotes, newest first' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
 });
+
+test('the seat maps list and editor have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  await signIn(page, 'manager@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Manager');
+  await page.goto('/seat-maps');
+  await expect(page.getByRole('button', { name: 'Create seat map' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+  // The demo concert hall's map: three sections, blocked and wheelchair places.
+  await page.getByRole('list', { name: 'Seat maps' }).getByRole('link').first().click();
+  await expect(page.getByRole('group', { name: 'Seat map' })).toBeVisible();
+  await page
+    .getByRole('group', { name: 'Seat map' })
+    .getByRole('button', { name: /available$/ })
+    .first()
+    .click();
+  await expect(page.getByText(/^1 seat chosen/)).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});

@@ -5,3 +5,13 @@ export type * from './schema';
 export type { DB as Database } from './schema';
 export { hashPassword, verifyPassword } from './passwords';
 export { stockOccurrence } from './inventory';
+export {
+  generateSeats,
+  letterLabel,
+  MAP_MARGIN,
+  mapBounds,
+  SECTION_GAP,
+  type GeneratedSeat,
+  type SeatPosition,
+  type SeatSectionSpec,
+} from './seat-geometry';

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@tessera/api';
 import { readApiError } from '@tessera/client';
 import { Alert, Button, Card, formatMoney, formatMoneyCode } from '@tessera/ui';
 import {
+  categoryColor,
   SeatMap,
   SeatMapLegend,
   type SeatMapCategory,
@@ -17,9 +18,6 @@ import type { DateBookingOffering } from './date-booking';
 
 type Availability = RouterOutputs['availability']['occurrence'];
 type Seat = NonNullable<Availability['seats']>[number];
-
-/** Category fills, dark enough for a 3:1 contrast on white (WCAG non-text contrast). */
-const PALETTE = ['#b45309', '#1d4ed8', '#047857', '#7e22ce', '#be123c', '#0e7490'];
 
 const seatName = (seat: Seat) => `${seat.section}, row ${seat.row}, seat ${seat.number}`;
 
@@ -57,7 +55,7 @@ export function SeatSelection({
       return {
         id,
         name: ticketType?.name ?? id,
-        color: PALETTE[index % PALETTE.length] ?? '#334155',
+        color: categoryColor(index),
         priceText:
           ticketType && !journey ? formatMoney({ amount: ticketType.price, currency }) : undefined,
       };

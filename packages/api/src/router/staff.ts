@@ -19,6 +19,7 @@ import { staffOutboxRouter } from './staff-outbox';
 import { staffReportsRouter } from './staff-reports';
 import { staffQuotesRouter } from './staff-quotes';
 import { staffSalesRouter } from './staff-sales';
+import { staffSeatMapsRouter } from './staff-seat-maps';
 import { staffSettingsRouter } from './staff-settings';
 import { staffTeamRouter } from './staff-team';
 import { staffWaitlistRouter } from './staff-waitlist';
@@ -43,6 +44,7 @@ export const staffRouter = router({
   sales: staffSalesRouter,
   quotes: staffQuotesRouter,
   catalog: staffCatalogRouter,
+  seatMaps: staffSeatMapsRouter,
   reports: staffReportsRouter,
   checkIn: staffCheckInRouter,
 

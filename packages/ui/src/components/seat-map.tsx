@@ -12,7 +12,7 @@ export interface SeatMapSeat {
   y: number;
   category: string;
   accessible: boolean;
-  /** Only 'free' seats can be chosen. */
+  /** Customers can choose only 'free' seats. */
   status: 'free' | 'held' | 'sold' | 'blocked';
   /** Price already formatted for reading, e.g. "45.00 EUR"; null when the seat is not sold. */
   priceText: string | null;
@@ -33,7 +33,40 @@ export interface SeatMapProps {
   onToggle: (seat: SeatMapSeat) => void;
   /** Accessible name of the map, e.g. "Seat map". */
   label: string;
+  /** Which seats can be chosen; default the free ones (staff editing a map choose any). */
+  selectable?: (seat: SeatMapSeat) => boolean;
   className?: string;
+}
+
+/** Category fills, dark enough for a 3:1 contrast on white (WCAG non-text contrast). */
+const CATEGORY_PALETTE = ['#b45309', '#1d4ed8', '#047857', '#7e22ce', '#be123c', '#0e7490'];
+
+/** The fill of the `index`-th category of a map, the same on the site and in the console. */
+export function categoryColor(index: number): string {
+  return CATEGORY_PALETTE[index % CATEGORY_PALETTE.length] ?? '#334155';
+}
+
+const freeOnly = (seat: SeatMapSeat) => seat.status === 'free';
+
+/**
+ * The smallest distance between two seat centres: the size seats are drawn at. Curved and
+ * staggered rows put seats at any x, so gaps along one axis say nothing. A sweep over the
+ * seats sorted by x stops looking once the x gap alone is larger than the best found.
+ */
+export function seatPitch(seats: readonly { x: number; y: number }[]): number {
+  const sorted = [...seats].sort((a, b) => a.x - b.x);
+  let pitch = Infinity;
+  for (let i = 0; i < sorted.length; i++) {
+    const seat = sorted[i];
+    if (!seat) continue;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const other = sorted[j];
+      if (!other || other.x - seat.x >= pitch) break;
+      const distance = Math.hypot(other.x - seat.x, other.y - seat.y);
+      if (distance > 0) pitch = Math.min(pitch, distance);
+    }
+  }
+  return Number.isFinite(pitch) ? pitch : 10;
 }
 
 const statusWords: Record<SeatMapSeat['status'], string> = {
@@ -48,7 +81,9 @@ export function seatLabel(seat: SeatMapSeat, selected: boolean): string {
   const parts = [seat.section, `Row ${seat.row}`, `seat ${seat.number}`];
   if (seat.accessible) parts.push('wheelchair place');
   if (seat.priceText && seat.status === 'free') parts.push(seat.priceText);
-  parts.push(selected ? 'selected' : statusWords[seat.status]);
+  // A chosen seat that is not free (staff choose any seat) still says why it is not on sale.
+  if (seat.status !== 'free' || !selected) parts.push(statusWords[seat.status]);
+  if (selected) parts.push('selected');
   return parts.join(', ');
 }
 
@@ -94,6 +129,7 @@ export function SeatMap({
   selectedIds,
   onToggle,
   label,
+  selectable = freeOnly,
   className,
 }: SeatMapProps) {
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -106,13 +142,7 @@ export function SeatMap({
   const box = useMemo(() => {
     const xs = seats.map((seat) => seat.x);
     const ys = seats.map((seat) => seat.y);
-    const sorted = [...new Set(xs)].sort((a, b) => a - b);
-    let pitch = Infinity;
-    for (let i = 1; i < sorted.length; i++) {
-      const gap = (sorted[i] ?? 0) - (sorted[i - 1] ?? 0);
-      if (gap > 0) pitch = Math.min(pitch, gap);
-    }
-    if (!Number.isFinite(pitch)) pitch = 10;
+    const pitch = seatPitch(seats);
     const margin = pitch;
     const minX = Math.min(...xs) - margin;
     const minY = Math.min(...ys) - margin;
@@ -124,7 +154,7 @@ export function SeatMap({
 
   const tabStop =
     (focusId && seats.some((seat) => seat.id === focusId) ? focusId : null) ??
-    seats.find((seat) => seat.status === 'free')?.id ??
+    seats.find(selectable)?.id ??
     seats[0]?.id;
 
   function onKeyDown(event: KeyboardEvent<SVGGElement>, seat: SeatMapSeat) {
@@ -140,7 +170,7 @@ export function SeatMap({
     }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      if (seat.status === 'free') onToggle(seat);
+      if (selectable(seat)) onToggle(seat);
     }
   }
 
@@ -157,6 +187,7 @@ export function SeatMap({
       {seats.map((seat) => {
         const selected = selectedIds.has(seat.id);
         const free = seat.status === 'free';
+        const choosable = selectable(seat);
         const fill = selected
           ? '#0f172a'
           : free
@@ -174,16 +205,16 @@ export function SeatMap({
             tabIndex={seat.id === tabStop ? 0 : -1}
             aria-label={seatLabel(seat, selected)}
             aria-pressed={selected}
-            aria-disabled={!free || undefined}
+            aria-disabled={!choosable || undefined}
             onClick={() => {
               setFocusId(seat.id);
-              if (free) onToggle(seat);
+              if (choosable) onToggle(seat);
             }}
             onFocus={() => setFocusId(seat.id)}
             onKeyDown={(event) => onKeyDown(event, seat)}
             className={cx(
               'outline-none [&:focus-visible>.seat-focus]:opacity-100',
-              free ? 'cursor-pointer' : 'cursor-not-allowed',
+              choosable ? 'cursor-pointer' : 'cursor-not-allowed',
             )}
           >
             <title>{seatLabel(seat, selected)}</title>

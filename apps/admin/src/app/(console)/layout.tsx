@@ -27,6 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   if (role && roleCan(role, 'catalog:read')) {
     links.push({ href: '/catalog', label: 'Catalog' });
     links.push({ href: '/venues', label: 'Venues' });
+    links.push({ href: '/seat-maps', label: 'Seat maps' });
     links.push({ href: '/resources', label: 'Resources' });
   }
   if (role && roleCan(role, 'reports:read')) links.push({ href: '/reports', label: 'Reports' });

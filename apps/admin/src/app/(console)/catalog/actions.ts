@@ -79,6 +79,7 @@ export async function createTicketType(_previous: FormState, form: FormData): Pr
       name: formText(form, 'name'),
       priceAmount: formNumber(form, 'priceAmount') ?? NaN,
       quotaPerOccurrence: formNumber(form, 'quotaPerOccurrence') ?? null,
+      seatCategory: optionalText(form, 'seatCategory') ?? null,
       maxPerOrder: formNumber(form, 'maxPerOrder'),
     });
     revalidatePath(`/catalog/${offeringId}`);
@@ -109,6 +110,7 @@ export async function occurrenceSeries(
       .split(/[\s,]+/)
       .filter(Boolean),
     weekdays: form.getAll('weekdays').map(Number),
+    seatMapId: formText(form, 'seatMapId') || null,
   };
   return submitForm<SeriesResult>(
     form,

@@ -31,11 +31,12 @@ export default async function OfferingPage({
   const access = await catalogAccess();
   if ('denied' in access) return access.denied;
   const { offeringId } = await params;
-  let offering, extras;
+  let offering, extras, seatMaps;
   try {
-    [offering, extras] = await Promise.all([
+    [offering, extras, seatMaps] = await Promise.all([
       access.api.staff.catalog.offering({ offeringId }),
       access.api.staff.catalog.extras({ offeringId }),
+      access.api.staff.seatMaps.list(),
     ]);
   } catch (error) {
     if (error instanceof TRPCError && ['NOT_FOUND', 'BAD_REQUEST'].includes(error.code)) notFound();
@@ -89,8 +90,9 @@ export default async function OfferingPage({
               {offering.ticketTypes.map((type) => (
                 <li key={type.id}>
                   {type.name}: {formatMoney({ amount: type.priceAmount, currency: type.currency })}
-                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''},
-                  up to {type.maxPerOrder} per order
+                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''}
+                  {type.seatCategory ? `, ${type.seatCategory} seats` : ''}, up to{' '}
+                  {type.maxPerOrder} per order
                 </li>
               ))}
             </ul>
@@ -153,7 +155,11 @@ export default async function OfferingPage({
         {access.mayWrite ? (
           <Card>
             <h3 className="mb-3 font-semibold text-slate-900">Add dates in series</h3>
-            <SeriesForm offeringId={offering.id} timeZone={offering.timeZone} />
+            <SeriesForm
+              offeringId={offering.id}
+              timeZone={offering.timeZone}
+              seatMaps={offering.kind === 'appointment' ? [] : seatMaps}
+            />
           </Card>
         ) : null}
         <Card>

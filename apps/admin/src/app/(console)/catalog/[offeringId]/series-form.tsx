@@ -9,7 +9,16 @@ import { occurrenceSeries } from '../actions';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Dates in series: Preview lists what Create would make, in the offering's zone. */
-export function SeriesForm({ offeringId, timeZone }: { offeringId: string; timeZone: string }) {
+export function SeriesForm({
+  offeringId,
+  timeZone,
+  seatMaps,
+}: {
+  offeringId: string;
+  timeZone: string;
+  /** Maps the dates can use for reserved seating; none offered for appointments. */
+  seatMaps: { id: string; name: string; seats: number }[];
+}) {
   const [state, action, pending] = useActionState(occurrenceSeries, initialFormState);
   const errors = state.fieldErrors;
   const result = state.result;
@@ -53,6 +62,23 @@ export function SeriesForm({ offeringId, timeZone }: { offeringId: string; timeZ
           errors={errors.durationMinutes}
         />
       </div>
+      {seatMaps.length ? (
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Seat map
+          <select
+            name="seatMapId"
+            defaultValue={values.seatMapId ?? ''}
+            className="block h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900"
+          >
+            <option value="">No seat map (tickets by quota)</option>
+            {seatMaps.map((map) => (
+              <option key={map.id} value={map.id}>
+                {map.name} ({map.seats} seats)
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">
           Only on (none ticked: every day)

@@ -34,6 +34,13 @@ export function TicketTypeForm({ offeringId, currency }: { offeringId: string; c
           errors={errors.quotaPerOccurrence}
         />
         <Field
+          label="Seat category"
+          name="seatCategory"
+          defaultValue={values.seatCategory}
+          hint="Reserved seating: this price is for the map's seats of this category."
+          errors={errors.seatCategory}
+        />
+        <Field
           label="At most per order"
           name="maxPerOrder"
           type="number"
