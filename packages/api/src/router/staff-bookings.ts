@@ -4,10 +4,13 @@ import { roleCan } from '../domain/access/permissions';
 import { staffCancelBooking } from '../domain/booking-desk/cancel';
 import { staffBookingDetail } from '../domain/booking-desk/detail';
 import { addBookingNote, resendConfirmation } from '../domain/booking-desk/messages';
+import { moveBooking } from '../domain/booking-desk/move';
 import {
   AddNoteInput,
   BookingSearchInput,
   BookingSearchResult,
+  MoveBookingInput,
+  MoveBookingResult,
   ReferenceInput,
   StaffBookingDetail,
   StaffCancelInput,
@@ -76,6 +79,18 @@ export const staffBookingsRouter = router({
     .output(z.object({ outcome: z.enum(['confirmed', 'already_settled', 'refund_due']) }))
     .mutation(({ ctx, input }) =>
       markOfflinePaymentPaid(ctx.db, input.reference, ctx.staff, {
+        events: ctx.events,
+        requestId: ctx.requestId,
+      }),
+    ),
+
+  /** Other seats, on the same or another date of the offering; the price difference is settled (audited). */
+  move: staffProcedure('bookings:write')
+    .input(MoveBookingInput)
+    .output(MoveBookingResult)
+    .mutation(({ ctx, input }) =>
+      moveBooking(ctx.db, input, ctx.staff, {
+        provider: ctx.payments,
         events: ctx.events,
         requestId: ctx.requestId,
       }),

@@ -107,3 +107,29 @@ export const AddNoteInput = ReferenceInput.extend({
     .min(1, { error: 'Write the note first' })
     .max(2000, { error: 'A note is at most 2000 characters' }),
 });
+
+export const MoveBookingInput = ReferenceInput.extend({
+  /** The date to move to: the booking's own, or another date of the same offering. */
+  occurrenceId: z.uuid({ error: 'Choose a date from the list' }),
+  /** Each seat of the booking that moves, and the seat it moves to. */
+  seats: z
+    .array(
+      z.object({
+        bookingItemId: z.uuid({ error: 'Choose a seat of this booking' }),
+        seatId: z.uuid({ error: 'Choose a new seat on the map' }),
+      }),
+    )
+    .min(1, { error: 'Choose at least one seat to move' })
+    .max(50),
+});
+export type MoveBookingInput = z.infer<typeof MoveBookingInput>;
+
+export const MoveBookingResult = z.object({
+  /** New total minus old total: negative when the new seats cost less. */
+  priceDifference: Money,
+  /** The refund of a cheaper move (sent to the provider after commit). */
+  refundId: z.uuid().nullable(),
+  /** The payment the customer owes for a dearer move (pay by link, or mark paid). */
+  paymentId: z.uuid().nullable(),
+});
+export type MoveBookingResult = z.infer<typeof MoveBookingResult>;

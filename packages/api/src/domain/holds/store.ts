@@ -234,7 +234,7 @@ export async function holdView(db: Db | Tx, holdId: string): Promise<HoldView> {
   };
 }
 
-function describeItem(item: {
+export function describeItem(item: {
   kind: string;
   section: string | null;
   rowLabel: string | null;

@@ -8,6 +8,8 @@ export type OutboxEventType =
   /** Staff asked for the confirmation again: emailed once more, nothing else. */
   | 'booking.confirmation_resent'
   | 'booking.cancelled'
+  /** Staff moved seats or the date: new tickets go to the customer (aggregate: the booking). */
+  | 'booking.moved'
   | 'booking.payment_requested'
   /** Staff sold by phone or at the desk: the customer is emailed the Stripe payment link. */
   | 'booking.payment_link_sent'
