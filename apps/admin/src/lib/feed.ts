@@ -8,6 +8,7 @@ const feedEventLabels: Record<string, string> = {
   'booking.payment_received': 'Payment received',
   'booking.payment_failed': 'Payment failed',
   'booking.cancelled': 'Booking cancelled',
+  'booking.moved': 'Booking moved',
   'booking.expired': 'Booking expired',
   'booking.refunded': 'Booking refunded',
   'booking.late_payment_refunded': 'Late payment refunded',

@@ -124,6 +124,7 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
           refundAmount: data.payload.refundAmount ?? data.payload.amount,
           amount: data.payload.amount,
           reason: data.payload.reason,
+          priceDifference: data.payload.priceDifference,
         },
       };
   }

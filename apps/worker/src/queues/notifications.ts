@@ -6,6 +6,7 @@ export const BOOKING_NOTIFICATION_TYPES = [
   'booking.confirmed',
   'booking.confirmation_resent',
   'booking.cancelled',
+  'booking.moved',
   'booking.payment_failed',
   'booking.late_payment_refunded',
   'booking.expired',
@@ -34,6 +35,8 @@ const BookingNotificationJob = OutboxJob.extend({
     refundAmount: z.number().int().min(0).optional(),
     amount: z.number().int().min(0).optional(),
     reason: z.string().optional(),
+    // booking.moved: new total minus old.
+    priceDifference: z.number().int().optional(),
   }),
 });
 

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createOccurrence,
-  createOffering,
-  createOrg,
-  createSeatMap,
-  createStaffUser,
-  createTicketType,
-  createVenue,
-} from '@tessera/db/seed';
+import { createStaffUser } from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
-import { at } from '../testing/engine-fixtures';
+import { at, twoTierTheatre } from '../testing/engine-fixtures';
 
 let t: ApiTest;
 const noLimits = { engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } };
@@ -20,41 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Two dates of one offering on a map with standard (45.00) and premium (70.00) seats. */
+/** The theatre, and a manager who takes payments at the desk. */
 async function theatre() {
-  const org = await createOrg(t.db);
-  const venue = await createVenue(t.db, { org });
-  const offering = await createOffering(t.db, { org, venue, maxPerOrder: 10 });
-  await createTicketType(t.db, {
-    offering,
-    name: 'Standard',
-    seatCategory: 'standard',
-    priceAmount: 4500,
-  });
-  await createTicketType(t.db, {
-    offering,
-    name: 'Premium',
-    seatCategory: 'premium',
-    priceAmount: 7000,
-  });
-  const { seatMap, seats } = await createSeatMap(t.db, {
-    org,
-    venue,
-    sections: [
-      { name: 'Stalls', rows: 1, seatsPerRow: 4, category: 'standard' },
-      { name: 'Circle', rows: 1, seatsPerRow: 2, category: 'premium' },
-    ],
-  });
-  const occurrence = await createOccurrence(t.db, { offering, seatMap });
-  const later = await createOccurrence(t.db, {
-    offering,
-    seatMap,
-    startsAt: new Date(occurrence.startsAt.getTime() + 7 * 24 * 3600_000),
-  });
-  const standard = seats.filter((seat) => seat.category === 'standard');
-  const premium = seats.filter((seat) => seat.category === 'premium');
-  const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
-  return { org, offering, occurrence, later, standard, premium, manager };
+  const fixture = await twoTierTheatre(t.db);
+  const manager = (await createStaffUser(t.db, { org: fixture.org, role: 'manager' })).user;
+  return { ...fixture, manager };
 }
 
 /** A booking of one seat, paid at the desk (confirmed), with its seat item. */

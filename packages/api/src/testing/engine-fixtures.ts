@@ -26,6 +26,50 @@ export async function seatedOccurrence(
   return { org, offering, occurrence, seats };
 }
 
+/**
+ * Two dates (a week apart) of one offering on a map of four standard seats (45.00) and two
+ * premium ones (70.00): moves between tiers and dates.
+ */
+export async function twoTierTheatre(db: Db) {
+  const org = await createOrg(db);
+  const venue = await createVenue(db, { org });
+  const offering = await createOffering(db, { org, venue, maxPerOrder: 10 });
+  await createTicketType(db, {
+    offering,
+    name: 'Standard',
+    seatCategory: 'standard',
+    priceAmount: 4500,
+  });
+  await createTicketType(db, {
+    offering,
+    name: 'Premium',
+    seatCategory: 'premium',
+    priceAmount: 7000,
+  });
+  const { seatMap, seats } = await createSeatMap(db, {
+    org,
+    venue,
+    sections: [
+      { name: 'Stalls', rows: 1, seatsPerRow: 4, category: 'standard' },
+      { name: 'Circle', rows: 1, seatsPerRow: 2, category: 'premium' },
+    ],
+  });
+  const occurrence = await createOccurrence(db, { offering, seatMap });
+  const later = await createOccurrence(db, {
+    offering,
+    seatMap,
+    startsAt: new Date(occurrence.startsAt.getTime() + 7 * 24 * 3600_000),
+  });
+  return {
+    org,
+    offering,
+    occurrence,
+    later,
+    standard: seats.filter((seat) => seat.category === 'standard'),
+    premium: seats.filter((seat) => seat.category === 'premium'),
+  };
+}
+
 /** A published general-admission event with one ticket type of `quota` units. */
 export async function generalAdmission(
   db: Db,

@@ -22,6 +22,7 @@ const EVERY_KIND: BookingMessageType[] = [
   'booking.payment_received',
   'booking.reminder',
   'booking.cancelled',
+  'booking.moved',
   'booking.refunded',
   'booking.payment_failed',
   'booking.late_payment_refunded',

@@ -213,9 +213,10 @@ export async function composeNotification(
   // A resent confirmation is the confirmation as it reads now, under its own dedupe key.
   const messageType =
     event.eventType === 'booking.confirmation_resent' ? 'booking.confirmed' : event.eventType;
-  // The tickets go with the confirmation while the booking still admits anyone.
+  // The tickets go with the confirmation (and a move's new ones) while the booking still admits anyone.
   const attachments =
-    messageType === 'booking.confirmed' && facts.status === 'confirmed'
+    (messageType === 'booking.confirmed' || messageType === 'booking.moved') &&
+    facts.status === 'confirmed'
       ? await bookingFiles(db, event.bookingId)
       : [];
   const ticketsAttached = attachments.some((file) => file.contentType === 'application/pdf');

@@ -61,4 +61,16 @@ describe('renderBookingMessage', () => {
       'nothing to refund',
     );
   });
+
+  it('tells a moved customer the new total and what is refunded or still owed', () => {
+    const refunded = renderBookingMessage('booking.moved', facts, {
+      priceDifference: -1_000,
+      ticketsAttached: true,
+    }).text;
+    expect(refunded).toContain('Refund: US$10.00');
+    expect(refunded).toContain('earlier tickets no longer admit');
+    expect(renderBookingMessage('booking.moved', facts, { priceDifference: 250 }).text).toContain(
+      'Still to pay: US$2.50',
+    );
+  });
 });

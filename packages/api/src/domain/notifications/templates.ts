@@ -30,6 +30,7 @@ export interface BookingFacts {
 export type BookingMessageType =
   | 'booking.confirmed'
   | 'booking.cancelled'
+  | 'booking.moved'
   | 'booking.payment_failed'
   | 'booking.late_payment_refunded'
   | 'booking.expired'
@@ -46,6 +47,8 @@ export interface BookingMessageExtras {
   /** The payment received. */
   amount?: number;
   reason?: string;
+  /** A move: new total minus old (negative: refunded, positive: owed). */
+  priceDifference?: number;
   reminder?: ReminderWindow;
   /** The confirmation carries the tickets PDF and the calendar file. */
   ticketsAttached?: boolean;
@@ -164,6 +167,31 @@ export function renderBookingMessage(
             refund > 0
               ? 'The refund goes back to the card you paid with; banks take a few days to show it.'
               : 'No payment was taken for this booking, so there is nothing to refund.',
+        },
+        facts.orgName,
+      );
+    }
+    case 'booking.moved': {
+      const difference = extras.priceDifference ?? 0;
+      const money: [string, string][] =
+        difference < 0
+          ? [['Refund', formatMoney(-difference, facts.currency)]]
+          : difference > 0
+            ? [['Still to pay', formatMoney(difference, facts.currency)]]
+            : [];
+      return layout(
+        {
+          subject: `Booking ${facts.reference} changed: ${what}`,
+          greeting,
+          lead: `Your booking ${facts.reference} was moved to other seats. Here it is as it stands now.`,
+          details: [
+            ...details,
+            ['Total', formatMoney(facts.totalAmount, facts.currency)],
+            ...money,
+          ],
+          closing: extras.ticketsAttached
+            ? 'Your new tickets are attached (PDF): the earlier tickets no longer admit anyone.'
+            : 'Your new tickets are on your booking page: the earlier tickets no longer admit anyone.',
         },
         facts.orgName,
       );

@@ -5,8 +5,9 @@ import type { PaymentProvider } from './provider';
 import { startPayment } from './start';
 
 /**
- * The link staff send a customer to pay a booking waiting for payment (a phone sale, or a
- * customer who lost the page): the same Checkout Session the site would open.
+ * The link staff send a customer to pay a booking waiting for payment (a phone sale, a
+ * customer who lost the page, or the balance of a move to dearer seats): the same Checkout
+ * Session the site would open.
  */
 export async function paymentLink(
   db: Db,
@@ -20,7 +21,8 @@ export async function paymentLink(
     .select(['p.id'])
     .where('b.reference', '=', reference)
     .where('b.orgId', '=', staff.orgId)
-    .where('b.status', '=', 'pending_payment')
+    // A confirmed booking can owe a balance too (moved to dearer seats).
+    .where('b.status', 'in', ['pending_payment', 'confirmed'])
     .where('p.status', '=', 'pending')
     .orderBy('p.createdAt', 'desc')
     .executeTakeFirst();

@@ -28,6 +28,7 @@ export async function startPayment(
       'p.checkoutUrl',
       'b.id as bookingId',
       'b.reference',
+      'b.status as bookingStatus',
       'b.contactEmail',
       'b.paymentDueAt',
     ])
@@ -35,6 +36,7 @@ export async function startPayment(
     .executeTakeFirstOrThrow();
   let redirectUrl = payment.checkoutUrl;
   let instructions = payment.provider === offlinePayments.name ? OFFLINE_INSTRUCTIONS : null;
+  let dueAt = payment.paymentDueAt;
   if (
     payment.status === 'pending' &&
     payment.providerRef === null &&
@@ -47,7 +49,7 @@ export async function startPayment(
       .where('bookingId', '=', payment.bookingId)
       .orderBy('position')
       .execute();
-    const lines = items.map((item) =>
+    const itemised = items.map((item) =>
       item.totalAmount % item.quantity === 0
         ? {
             description: item.description,
@@ -60,6 +62,22 @@ export async function startPayment(
             unitAmount: item.totalAmount,
           },
     );
+    // A balance (a move to dearer seats) is one line: the items add up to the whole booking.
+    const lines =
+      itemised.reduce((sum, line) => sum + line.quantity * line.unitAmount, 0) === payment.amount
+        ? itemised
+        : [
+            {
+              description: `Balance of booking ${payment.reference}`,
+              quantity: 1,
+              unitAmount: payment.amount,
+            },
+          ];
+    // A confirmed booking's own deadline has passed: a balance gets the provider's usual time.
+    dueAt =
+      payment.bookingStatus === 'confirmed'
+        ? provider.paymentDeadline(new Date(), null)
+        : (payment.paymentDueAt ?? new Date());
     const started = await provider.startPayment({
       paymentId: payment.id,
       orgId: payment.orgId,
@@ -68,7 +86,7 @@ export async function startPayment(
       currency: payment.currency,
       customerEmail: payment.contactEmail,
       lines,
-      dueAt: payment.paymentDueAt ?? new Date(),
+      dueAt,
     });
     redirectUrl = started.redirectUrl;
     instructions = started.instructions;
@@ -88,6 +106,6 @@ export async function startPayment(
     amount: { amount: payment.amount, currency: payment.currency },
     redirectUrl,
     instructions,
-    dueAt: payment.paymentDueAt,
+    dueAt,
   };
 }
