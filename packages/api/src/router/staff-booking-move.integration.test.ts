@@ -310,4 +310,47 @@ describe('staff.bookings.move', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await seatRow(occurrence.id, at(standard, 0).id)).bookingId).toBe(booking.bookingId);
   });
+
+  it('lists what a move chooses from: the seats, the dates and the free seats with prices', async () => {
+    const { org, occurrence, later, standard, premium, manager } = await theatre();
+    const booking = await paidBooking(occurrence.id, at(standard, 0).id, manager.id);
+    const staff = await t.caller({ userId: manager.id });
+    const options = await staff.staff.bookings.moveOptions({ reference: booking.reference });
+    expect(options.occurrenceId).toBe(occurrence.id);
+    expect(options.seats).toEqual([
+      {
+        bookingItemId: booking.itemId,
+        description: expect.stringContaining('Stalls') as string,
+        total: { amount: 4500, currency: 'EUR' },
+      },
+    ]);
+    expect(options.dates.map((date) => date.occurrenceId)).toEqual([occurrence.id, later.id]);
+    // Sold seats are left out; the circle comes before the stalls in the database's seat order.
+    expect(options.freeSeats.map((seat) => [seat.seatId, seat.price?.amount])).toEqual([
+      [at(premium, 0).id, 7000],
+      [at(premium, 1).id, 7000],
+      [at(standard, 1).id, 4500],
+      [at(standard, 2).id, 4500],
+      [at(standard, 3).id, 4500],
+    ]);
+
+    const checkin = (await createStaffUser(t.db, { org, role: 'checkin' })).user;
+    await expect(
+      (await t.caller({ userId: checkin.id })).staff.bookings.moveOptions({
+        reference: booking.reference,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const other = await theatre();
+    await expect(
+      (await t.caller({ userId: other.manager.id })).staff.bookings.moveOptions({
+        reference: booking.reference,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      staff.staff.bookings.moveOptions({
+        reference: booking.reference,
+        occurrenceId: other.occurrence.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

@@ -5,12 +5,15 @@ import { staffCancelBooking } from '../domain/booking-desk/cancel';
 import { staffBookingDetail } from '../domain/booking-desk/detail';
 import { addBookingNote, resendConfirmation } from '../domain/booking-desk/messages';
 import { moveBooking } from '../domain/booking-desk/move';
+import { moveOptions } from '../domain/booking-desk/move-options';
 import {
   AddNoteInput,
   BookingSearchInput,
   BookingSearchResult,
   MoveBookingInput,
   MoveBookingResult,
+  MoveOptions,
+  MoveOptionsInput,
   ReferenceInput,
   StaffBookingDetail,
   StaffCancelInput,
@@ -83,6 +86,12 @@ export const staffBookingsRouter = router({
         requestId: ctx.requestId,
       }),
     ),
+
+  /** The seats of a booking, the dates it can move to and the free seats of one of them. */
+  moveOptions: staffProcedure('bookings:write')
+    .input(MoveOptionsInput)
+    .output(MoveOptions)
+    .query(({ ctx, input }) => moveOptions(ctx.db, input, ctx.staff)),
 
   /** Other seats, on the same or another date of the offering; the price difference is settled (audited). */
   move: staffProcedure('bookings:write')

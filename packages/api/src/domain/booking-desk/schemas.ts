@@ -133,3 +133,25 @@ export const MoveBookingResult = z.object({
   paymentId: z.uuid().nullable(),
 });
 export type MoveBookingResult = z.infer<typeof MoveBookingResult>;
+
+export const MoveOptionsInput = ReferenceInput.extend({
+  /** The date whose free seats to list; omitted: the booking's own. */
+  occurrenceId: z.uuid({ error: 'Choose a date from the list' }).optional(),
+});
+
+/** What staff choose from when moving a booking: its seats, the dates, the free seats of one. */
+export const MoveOptions = z.object({
+  occurrenceId: z.uuid(),
+  timeZone: z.string(),
+  seats: z.array(z.object({ bookingItemId: z.uuid(), description: z.string(), total: Money })),
+  dates: z.array(z.object({ occurrenceId: z.uuid(), startsAt: z.date() })),
+  freeSeats: z.array(
+    z.object({
+      seatId: z.uuid(),
+      label: z.string(),
+      /** The seat's current price for its tier; null when its category is not on sale. */
+      price: Money.nullable(),
+    }),
+  ),
+});
+export type MoveOptions = z.infer<typeof MoveOptions>;
