@@ -4,6 +4,7 @@ import { DEMO } from '@tessera/db/seed';
 import { withSuiteDatabase } from './database';
 import { bookTickets, demoConcert } from './desk';
 import { failedJobOf } from './failed-jobs';
+import { bookSeat, seatedShow } from './seated';
 import { signIn } from './staff';
 
 /** `exclude`: parts that are not the console's markup (an email's HTML in its sandbox). */
@@ -264,5 +265,18 @@ test('the seat maps list and editor have no serious or critical accessibility vi
     .first()
     .click();
   await expect(page.getByText(/^1 seat chosen/)).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});
+
+test('moving a booking to other seats has no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const show = await seatedShow();
+  const [seat] = show.stalls;
+  if (!seat) throw new Error('the show has no stalls');
+  const reference = await bookSeat(page.request, show, seat.id);
+  await signIn(page, 'manager@demo.test');
+  await page.goto(`/bookings/${reference}/move`);
+  await expect(page.getByRole('button', { name: 'Move booking' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
 });

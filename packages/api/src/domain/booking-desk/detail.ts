@@ -66,7 +66,10 @@ export async function staffBookingDetail(
     refunded: booking.refundedAmount,
     refundable,
     policyRefund: verdict.allowed ? refundable : 0,
-    offlinePaymentDue: offline !== undefined && booking.status === 'pending_payment',
+    // A confirmed booking owes too after a move to dearer seats.
+    offlinePaymentDue:
+      offline !== undefined &&
+      (booking.status === 'pending_payment' || booking.status === 'confirmed'),
     items: items.map((item) => ({
       description: item.description,
       quantity: item.quantity,

@@ -175,6 +175,14 @@ export default async function BookingPage({ params }: { params: Promise<{ refere
                 />
               </Card>
             ) : null}
+            {booking.status === 'confirmed' && booking.occurrenceId ? (
+              <Card>
+                <h2 className="mb-2 font-semibold">Seats</h2>
+                <Link href={`/bookings/${booking.reference}/move`} className="text-sm underline">
+                  Move to other seats or another date
+                </Link>
+              </Card>
+            ) : null}
             {live ? (
               <Card>
                 <h2 className="mb-2 font-semibold">Cancel</h2>

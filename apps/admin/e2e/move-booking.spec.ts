@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { bookSeat, seatedShow } from './seated';
+import { signIn } from './staff';
+
+test.beforeEach(async ({ page }) => {
+  // Holds are rate-limited per client address: each test is its own client.
+  await page.setExtraHTTPHeaders({
+    'x-forwarded-for': `10.91.${Math.floor(Math.random() * 250)}.7`,
+  });
+});
+
+test('a manager moves a booking to a dearer seat: the old ticket is void and the balance is taken', async ({
+  page,
+}) => {
+  const show = await seatedShow();
+  const [first] = show.stalls;
+  if (!first) throw new Error('the show has no stalls');
+  const reference = await bookSeat(page.request, show, first.id);
+
+  await signIn(page, 'manager@demo.test');
+  await page.goto(`/bookings/${reference}`);
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  const oldCode = (await page.locator('li .font-mono').first().textContent()) ?? '';
+
+  await page.getByRole('link', { name: 'Move to other seats or another date' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Move booking ${reference}` }),
+  ).toBeVisible();
+  const newSeat = page.getByLabel(/^New seat for Stalls, Row A, Seat 1/);
+  await expect(newSeat.getByRole('option', { name: /Stalls, Row A, Seat 1 / })).toHaveCount(0);
+  await newSeat.selectOption({ label: 'Circle, Row A, Seat 2 (Circle) — €70.00' });
+  await page.getByRole('button', { name: 'Move booking' }).click();
+  await expect(
+    page.getByText('Moved. The customer owes €25.00: send the payment link or mark it paid.'),
+  ).toBeVisible();
+
+  await page.getByRole('link', { name: `Back to booking ${reference}` }).click();
+  await expect(page.getByText('Circle, Row A, Seat 2 (Circle) — €70.00')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: oldCode })).toContainText('Void');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Staff change: booking.moved' }),
+  ).toContainText('by manager@demo.test');
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
+  await expect(page.getByText('€70.00 (Paid)')).toBeVisible();
+
+  // The seat it left is free again: another move can take it, and the one just sold cannot.
+  await page.goto(`/bookings/${reference}/move`);
+  await expect(
+    page.getByLabel(/^New seat for Circle, Row A, Seat 2/).getByRole('option', {
+      name: 'Stalls, Row A, Seat 1 (Stalls) — €45.00',
+    }),
+  ).toHaveCount(1);
+});
+
+test('a seat taken meanwhile is refused and nothing changes', async ({ page }) => {
+  const show = await seatedShow();
+  const [first, second] = show.stalls;
+  if (!first || !second) throw new Error('the show has too few stalls');
+  const reference = await bookSeat(page.request, show, first.id);
+  await signIn(page, 'manager@demo.test');
+  await page.goto(`/bookings/${reference}`);
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  await page.goto(`/bookings/${reference}/move`);
+  await page
+    .getByLabel(/^New seat for Stalls, Row A, Seat 1/)
+    .selectOption({ label: 'Stalls, Row A, Seat 2 (Stalls) — €45.00' });
+  // Someone books that seat while the form is open.
+  await bookSeat(page.request, show, second.id);
+  await page.getByRole('button', { name: 'Move booking' }).click();
+  await expect(
+    page.getByText('One of your seats was just taken. Please choose another.'),
+  ).toBeVisible();
+  await page.goto(`/bookings/${reference}`);
+  await expect(page.getByText(/Stalls, Row A, Seat 1 \(Stalls\)/)).toBeVisible();
+});
