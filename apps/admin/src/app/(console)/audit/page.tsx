@@ -2,10 +2,10 @@ import { isRole, roleCan } from '@tessera/api/domain/access/permissions';
 import { AuditLogInput } from '@tessera/api/domain/audit/schemas';
 import { Alert, Badge, Button, Input, PageHeader, formatDateTime } from '@tessera/ui';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { FilterSelect } from '~/components/filter-select';
 import { loadFilteredList } from '~/lib/filtered-list';
 import type { SearchParams } from '~/lib/search-params';
+import { PagedTable } from '~/components/paged-table';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 
@@ -85,90 +85,60 @@ export default async function AuditLogPage({
           <Button type="submit">Filter</Button>
         </div>
       </form>
-      {error ? (
-        <Alert tone="error" title="These filters cannot be used">
-          {error}
-        </Alert>
-      ) : null}
-      {page && page.items.length === 0 ? (
-        <p className="text-slate-700">No change matches.</p>
-      ) : null}
-      {page && page.items.length > 0 ? (
-        <div
-          role="region"
-          aria-labelledby="audit-caption"
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption id="audit-caption" className="sr-only">
-              Audit log, newest first
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  When
+      <PagedTable
+        id="audit"
+        caption="Audit log, newest first"
+        columns={[
+          { label: 'When' },
+          { label: 'Who' },
+          { label: 'Action' },
+          { label: 'Entity' },
+          { label: 'Change' },
+        ]}
+        rowCount={page ? page.items.length : null}
+        error={error}
+        empty="No change matches."
+        nextHref={nextQuery ? `/audit?${nextQuery}` : null}
+        minWidthClass="min-w-[56rem]"
+        bodyClassName="align-top"
+      >
+        {page
+          ? page.items.map((entry) => (
+              <tr key={entry.id}>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <time dateTime={entry.at.toISOString()}>
+                    {formatDateTime(entry.at, page.timeZone)}
+                  </time>
+                </td>
+                <td className="px-4 py-3">
+                  {entry.actor.label}
+                  {entry.actor.kind === 'apiKey' ? (
+                    <>
+                      {' '}
+                      <Badge tone="neutral">API key</Badge>
+                    </>
+                  ) : null}
+                </td>
+                <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+                  {entry.action}
                 </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Who
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Action
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Entity
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Change
-                </th>
+                <td className="px-4 py-3">
+                  {entry.entityType}
+                  <span className="block font-mono text-xs break-all text-slate-600">
+                    {entry.entityId}
+                  </span>
+                </td>
+                <td className="px-4 py-3">
+                  <ul className="font-mono text-xs break-all text-slate-700">
+                    {changeLines(entry.changes).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {page.items.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    <time dateTime={entry.at.toISOString()}>
-                      {formatDateTime(entry.at, page.timeZone)}
-                    </time>
-                  </td>
-                  <td className="px-4 py-3">
-                    {entry.actor.label}
-                    {entry.actor.kind === 'apiKey' ? (
-                      <>
-                        {' '}
-                        <Badge tone="neutral">API key</Badge>
-                      </>
-                    ) : null}
-                  </td>
-                  <th scope="row" className="px-4 py-3 font-medium text-slate-900">
-                    {entry.action}
-                  </th>
-                  <td className="px-4 py-3">
-                    {entry.entityType}
-                    <span className="block font-mono text-xs break-all text-slate-600">
-                      {entry.entityId}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <ul className="font-mono text-xs break-all text-slate-700">
-                      {changeLines(entry.changes).map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {nextQuery ? (
-        <p className="mt-4">
-          <Link href={`/audit?${nextQuery}`} className="font-medium text-brand-800 underline">
-            Next page
-          </Link>
-        </p>
-      ) : null}
+            ))
+          : null}
+      </PagedTable>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { BookingSearchInput } from '@tessera/api/domain/booking-desk/schemas';
-import { Alert, Badge, Button, Input, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
+import { Badge, Button, Input, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { bookingStatus, paymentStateLabel } from '~/lib/booking-labels';
 import { FilterSelect } from '~/components/filter-select';
 import { loadFilteredList } from '~/lib/filtered-list';
 import type { SearchParams } from '~/lib/search-params';
+import { PagedTable } from '~/components/paged-table';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
 
@@ -68,95 +69,61 @@ export default async function BookingsPage({
           <Button type="submit">Search</Button>
         </div>
       </form>
-      {error ? (
-        <Alert tone="error" title="These filters cannot be used">
-          {error}
-        </Alert>
-      ) : null}
-      {page && page.items.length === 0 ? (
-        <p className="text-slate-700">No booking matches.</p>
-      ) : null}
-      {page && page.items.length > 0 ? (
-        <div
-          role="region"
-          aria-labelledby="bookings-caption"
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption id="bookings-caption" className="sr-only">
-              Bookings, newest first
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Reference
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Contact
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Booked for
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Total
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((row) => {
-                const status = bookingStatus[row.status] ?? {
-                  label: row.status,
-                  tone: 'neutral' as const,
-                };
-                return (
-                  <tr key={row.reference}>
-                    <th scope="row" className="px-4 py-3 font-mono font-medium">
-                      <Link
-                        href={`/bookings/${row.reference}`}
-                        className="text-brand-800 underline"
-                      >
-                        {row.reference}
-                      </Link>
-                    </th>
-                    <td className="px-4 py-3">
-                      {row.contact.name}
-                      <span className="block text-xs text-slate-600">{row.contact.email}</span>
-                    </td>
-                    <td className="px-4 py-3">
-                      {row.offeringName}
-                      {row.startsAt ? (
-                        <span className="block text-xs text-slate-600">
-                          {formatDateTime(row.startsAt, row.timeZone)}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3 text-right tabular-nums">
-                      {formatMoney(row.total)}
+      <PagedTable
+        id="bookings"
+        caption="Bookings, newest first"
+        columns={[
+          { label: 'Reference' },
+          { label: 'Contact' },
+          { label: 'Booked for' },
+          { label: 'Total', align: 'right' },
+          { label: 'Status' },
+        ]}
+        rowCount={page ? page.items.length : null}
+        error={error}
+        empty="No booking matches."
+        nextHref={nextQuery ? `/bookings?${nextQuery}` : null}
+        minWidthClass="min-w-[48rem]"
+      >
+        {page
+          ? page.items.map((row) => {
+              const status = bookingStatus[row.status] ?? {
+                label: row.status,
+                tone: 'neutral' as const,
+              };
+              return (
+                <tr key={row.reference}>
+                  <th scope="row" className="px-4 py-3 font-mono font-medium">
+                    <Link href={`/bookings/${row.reference}`} className="text-brand-800 underline">
+                      {row.reference}
+                    </Link>
+                  </th>
+                  <td className="px-4 py-3">
+                    {row.contact.name}
+                    <span className="block text-xs text-slate-600">{row.contact.email}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    {row.offeringName}
+                    {row.startsAt ? (
                       <span className="block text-xs text-slate-600">
-                        {paymentStateLabel[row.paymentState]}
+                        {formatDateTime(row.startsAt, row.timeZone)}
                       </span>
-                    </td>
-                    <td className="px-4 py-3">
-                      <Badge tone={status.tone}>{status.label}</Badge>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {nextQuery ? (
-        <p className="mt-4">
-          <Link href={`/bookings?${nextQuery}`} className="font-medium text-brand-800 underline">
-            Next page
-          </Link>
-        </p>
-      ) : null}
+                    ) : null}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {formatMoney(row.total)}
+                    <span className="block text-xs text-slate-600">
+                      {paymentStateLabel[row.paymentState]}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <Badge tone={status.tone}>{status.label}</Badge>
+                  </td>
+                </tr>
+              );
+            })
+          : null}
+      </PagedTable>
     </>
   );
 }
