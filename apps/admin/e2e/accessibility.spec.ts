@@ -276,6 +276,7 @@ test('moving a booking to other seats has no serious or critical accessibility v
   if (!seat) throw new Error('the show has no stalls');
   const reference = await bookSeat(page.request, show, seat.id);
   await signIn(page, 'manager@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Manager');
   await page.goto(`/bookings/${reference}/move`);
   await expect(page.getByRole('button', { name: 'Move booking' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);

@@ -18,6 +18,7 @@ test('a manager moves a booking to a dearer seat: the old ticket is void and the
   const reference = await bookSeat(page.request, show, first.id);
 
   await signIn(page, 'manager@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Manager');
   await page.goto(`/bookings/${reference}`);
   await page.getByRole('button', { name: 'Mark paid' }).click();
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
@@ -60,6 +61,7 @@ test('a seat taken meanwhile is refused and nothing changes', async ({ page }) =
   if (!first || !second) throw new Error('the show has too few stalls');
   const reference = await bookSeat(page.request, show, first.id);
   await signIn(page, 'manager@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Manager');
   await page.goto(`/bookings/${reference}`);
   await page.getByRole('button', { name: 'Mark paid' }).click();
   await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
