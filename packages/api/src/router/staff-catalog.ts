@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cancelOccurrence } from '../domain/catalog-admin/occurrence-cancel';
 import {
   createOccurrenceSeries,
   previewOccurrenceSeries,
@@ -120,6 +121,17 @@ export const staffCatalogRouter = router({
     .input(OccurrenceSeriesInput)
     .output(SeriesPreview.extend({ created: z.number().int() }))
     .mutation(({ ctx, input }) => createOccurrenceSeries(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  /** Takes one date off sale; refused while it has live bookings. */
+  cancelOccurrence: staffProcedure('catalog:write')
+    .input(z.object({ occurrenceId: z.uuid({ error: 'Choose a date from the list' }) }))
+    .output(z.object({ releasedHolds: z.number().int() }))
+    .mutation(({ ctx, input }) =>
+      cancelOccurrence(ctx.db, input.occurrenceId, ctx.staff, {
+        events: ctx.events,
+        requestId: ctx.requestId,
+      }),
+    ),
 
   resources: staffProcedure('catalog:read')
     .output(z.array(ResourceView))
