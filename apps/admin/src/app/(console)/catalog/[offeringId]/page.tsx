@@ -5,6 +5,9 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { catalogAccess } from '~/lib/catalog-access';
 import { AddOnForm, PriceRuleForm, PromoCodeForm } from './extras-forms';
+import { RowAction } from '~/components/row-action';
+import { cancelDate } from './date-actions';
+import { OneDateForm } from './one-date-form';
 import { SeriesForm } from './series-form';
 import { SettingsForm } from './settings-form';
 import { TicketTypeForm } from './ticket-type-form';
@@ -154,6 +157,12 @@ export default async function OfferingPage({
       <Section id="dates" title={`Dates (${offering.upcomingOccurrences} upcoming)`}>
         {access.mayWrite ? (
           <Card>
+            <h3 className="mb-3 font-semibold text-slate-900">Add one date</h3>
+            <OneDateForm offeringId={offering.id} timeZone={offering.timeZone} />
+          </Card>
+        ) : null}
+        {access.mayWrite ? (
+          <Card>
             <h3 className="mb-3 font-semibold text-slate-900">Add dates in series</h3>
             <SeriesForm
               offeringId={offering.id}
@@ -166,9 +175,19 @@ export default async function OfferingPage({
           {offering.occurrences.length ? (
             <ol className="grid gap-1 text-sm text-slate-800 sm:grid-cols-2" aria-label="Dates">
               {offering.occurrences.map((occurrence) => (
-                <li key={occurrence.id}>
-                  {formatDateTime(occurrence.startsAt, offering.timeZone)} · {occurrence.capacity}{' '}
-                  places{occurrence.status === 'scheduled' ? '' : ` · ${occurrence.status}`}
+                <li key={occurrence.id} className="flex flex-wrap items-center gap-2">
+                  <span>
+                    {formatDateTime(occurrence.startsAt, offering.timeZone)} · {occurrence.capacity}{' '}
+                    places{occurrence.status === 'scheduled' ? '' : ` · ${occurrence.status}`}
+                  </span>
+                  {access.mayWrite && occurrence.status === 'scheduled' ? (
+                    <RowAction
+                      action={cancelDate}
+                      fields={{ occurrenceId: occurrence.id, offeringId: offering.id }}
+                      label="Cancel date"
+                      accessibleLabel={`Cancel date ${formatDateTime(occurrence.startsAt, offering.timeZone)}`}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ol>

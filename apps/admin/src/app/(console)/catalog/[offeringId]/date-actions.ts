@@ -1,0 +1,49 @@
+'use server';
+
+import { formText } from '@tessera/ui';
+import { TRPCError } from '@trpc/server';
+import { revalidatePath } from 'next/cache';
+import type { RowActionState } from '~/components/row-action';
+import { formNumber, submitForm, type FormState } from '~/lib/form-state';
+import { serverApi } from '~/trpc/server';
+
+/** One date: a series of one day, so it is created and stocked exactly like a series' dates. */
+export async function addOneDate(_previous: FormState, form: FormData): Promise<FormState> {
+  const offeringId = formText(form, 'offeringId');
+  return submitForm(
+    form,
+    async () => {
+      const created = await (
+        await serverApi()
+      ).staff.catalog.createSeries({
+        offeringId,
+        firstDate: formText(form, 'firstDate'),
+        days: 1,
+        localTime: formText(form, 'localTime'),
+        durationMinutes: formNumber(form, 'durationMinutes') ?? NaN,
+      });
+      revalidatePath(`/catalog/${offeringId}`);
+      return {
+        message: created.created ? 'Date added.' : 'This date is already there: nothing added.',
+        result: null,
+      };
+    },
+    { keepValues: true },
+  );
+}
+
+export async function cancelDate(
+  _previous: RowActionState,
+  form: FormData,
+): Promise<RowActionState> {
+  try {
+    await (
+      await serverApi()
+    ).staff.catalog.cancelOccurrence({ occurrenceId: formText(form, 'occurrenceId') });
+    revalidatePath(`/catalog/${formText(form, 'offeringId')}`);
+    return { outcome: 'done', message: 'Date cancelled.' };
+  } catch (error) {
+    if (error instanceof TRPCError) return { outcome: 'refused', message: error.message };
+    throw error;
+  }
+}
