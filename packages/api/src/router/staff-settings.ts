@@ -1,5 +1,12 @@
 import { orgProfile, updateOrgProfile } from '../domain/org-settings/profile';
-import { OrgProfileView, UpdateOrgProfileInput } from '../domain/org-settings/schemas';
+import { z } from 'zod';
+import {
+  OrgProfileView,
+  SaveTaxRateInput,
+  TaxRateView,
+  UpdateOrgProfileInput,
+} from '../domain/org-settings/schemas';
+import { listTaxRates, saveTaxRate } from '../domain/org-settings/tax-rates';
 import { router, staffProcedure } from '../trpc';
 
 /** The org's profile and defaults (staff.settings.*): owners and managers change them. */
@@ -12,4 +19,14 @@ export const staffSettingsRouter = router({
     .input(UpdateOrgProfileInput)
     .output(OrgProfileView)
     .mutation(({ ctx, input }) => updateOrgProfile(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  taxRates: staffProcedure('org:read')
+    .output(z.array(TaxRateView))
+    .query(({ ctx }) => listTaxRates(ctx.db, ctx.staff.orgId)),
+
+  /** Creates a tax rate, or changes one (with its id). */
+  saveTaxRate: staffProcedure('org:write')
+    .input(SaveTaxRateInput)
+    .output(TaxRateView)
+    .mutation(({ ctx, input }) => saveTaxRate(ctx.db, input, ctx.staff, ctx.requestId)),
 });

@@ -67,7 +67,7 @@ export async function offeringForStaff(
         'o.currency',
         'v.name as venueName',
       ])
-      .select(['o.description', 'o.cancellationCutoffHours', 'o.maxPerOrder'])
+      .select(['o.description', 'o.cancellationCutoffHours', 'o.maxPerOrder', 'o.taxRateId'])
       .select(upcomingCount.as('upcomingOccurrences'))
       .where('o.id', '=', offeringId)
       .executeTakeFirstOrThrow(),
@@ -189,7 +189,7 @@ export async function createOffering(
   });
 }
 
-/** Status (draft, published, archived), cancellation policy and the order limit. */
+/** Status (draft, published, archived), cancellation policy, the order limit and the tax rate. */
 export function updateOffering(
   db: Db,
   input: UpdateOfferingInput,
@@ -199,6 +199,16 @@ export function updateOffering(
   const { offeringId, ...changes } = input;
   return db.transaction().execute(async (tx) => {
     await ownOffering(tx, staff.orgId, offeringId);
+    if (changes.taxRateId) {
+      const rate = await tx
+        .selectFrom('taxRates')
+        .select('id')
+        .where('id', '=', changes.taxRateId)
+        .where('orgId', '=', staff.orgId)
+        .executeTakeFirst();
+      if (!rate)
+        throw new AppError('NOT_FOUND', 'This tax rate was not found.', { field: 'taxRateId' });
+    }
     if (Object.keys(changes).length)
       await tx.updateTable('offerings').set(changes).where('id', '=', offeringId).execute();
     await auditCatalogChange(tx, staff, requestId, {

@@ -104,6 +104,8 @@ export const UpdateOfferingInput = OfferingId.extend({
     .nullable()
     .optional(),
   maxPerOrder: z.number().int().min(1).max(100).optional(),
+  /** One of the org's tax rates; null: untaxed. */
+  taxRateId: z.uuid('Choose one of the tax rates').nullable().optional(),
 });
 export type UpdateOfferingInput = z.infer<typeof UpdateOfferingInput>;
 
@@ -194,6 +196,7 @@ export const OfferingAdminDetail = OfferingSummary.extend({
   timeZone: z.string(),
   cancellationCutoffHours: z.number().int().nullable(),
   maxPerOrder: z.number().int(),
+  taxRateId: z.uuid().nullable(),
   ticketTypes: z.array(TicketTypeView),
   stops: z.array(
     z.object({

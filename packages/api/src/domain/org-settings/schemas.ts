@@ -37,3 +37,18 @@ export const OrgProfileView = z.object({
   taxRates: z.array(TaxRateView),
 });
 export type OrgProfileView = z.infer<typeof OrgProfileView>;
+
+/** A new tax rate (no id) or changes to one of the org's. */
+export const SaveTaxRateInput = z.object({
+  id: z.uuid('Choose one of the tax rates').optional(),
+  name: z.string().trim().min(1, 'Enter a name').max(100),
+  /** 2000 = 20 %. */
+  rateBasisPoints: z
+    .number({ error: 'Enter a rate' })
+    .int('Use whole basis points (2000 = 20 %)')
+    .min(0, 'A rate cannot be negative')
+    .max(10_000, 'Use at most 10000 basis points (100 %)'),
+  /** Whether prices already include the tax (consumer prices in Europe do). */
+  inclusive: z.boolean(),
+});
+export type SaveTaxRateInput = z.infer<typeof SaveTaxRateInput>;
