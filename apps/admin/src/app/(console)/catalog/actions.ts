@@ -63,6 +63,7 @@ export async function updateOffering(_previous: FormState, form: FormData): Prom
       offeringId,
       status: status === 'published' || status === 'archived' ? status : 'draft',
       cancellationCutoffHours: formNumber(form, 'cancellationCutoffHours') ?? null,
+      taxRateId: formText(form, 'taxRateId') || null,
     });
     revalidatePath(`/catalog/${offeringId}`);
     return { message: 'Saved.', result: null };

@@ -1,5 +1,6 @@
 import { Card, PageHeader } from '@tessera/ui';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { accessFor } from '~/lib/access';
 import { OrgProfileForm } from './org-profile-form';
 
@@ -40,6 +41,11 @@ export default async function SettingsPage() {
           </dl>
         )}
       </Card>
+      <p className="mt-4 text-sm">
+        <Link href="/settings/tax-rates" className="font-medium text-brand-800 underline">
+          Tax rates
+        </Link>
+      </p>
     </>
   );
 }

@@ -34,12 +34,14 @@ export default async function OfferingPage({
   const access = await catalogAccess();
   if ('denied' in access) return access.denied;
   const { offeringId } = await params;
-  let offering, extras, seatMaps;
+  let offering, extras, seatMaps, taxRates;
   try {
-    [offering, extras, seatMaps] = await Promise.all([
+    [offering, extras, seatMaps, taxRates] = await Promise.all([
       access.api.staff.catalog.offering({ offeringId }),
       access.api.staff.catalog.extras({ offeringId }),
       access.api.staff.seatMaps.list(),
+      // Those who edit the catalog (owners, managers) also read the org's settings.
+      access.mayWrite ? access.api.staff.settings.taxRates() : [],
     ]);
   } catch (error) {
     if (error instanceof TRPCError && ['NOT_FOUND', 'BAD_REQUEST'].includes(error.code)) notFound();
@@ -59,6 +61,8 @@ export default async function OfferingPage({
               offeringId={offering.id}
               status={offering.status}
               cancellationCutoffHours={offering.cancellationCutoffHours}
+              taxRateId={offering.taxRateId}
+              taxRates={taxRates}
             />
           ) : (
             <p className="text-slate-800">

@@ -6,15 +6,19 @@ import { FormStatus } from '~/components/form-status';
 import { initialFormState } from '~/lib/form-state';
 import { updateOffering } from '../actions';
 
-/** Status (customers see published offerings only) and the cancellation cut-off. */
+/** Status (customers see published offerings only), the cancellation cut-off and the tax rate. */
 export function SettingsForm({
   offeringId,
   status,
   cancellationCutoffHours,
+  taxRateId,
+  taxRates,
 }: {
   offeringId: string;
   status: string;
   cancellationCutoffHours: number | null;
+  taxRateId: string | null;
+  taxRates: readonly { id: string; name: string; rateBasisPoints: number; inclusive: boolean }[];
 }) {
   const [state, action, pending] = useActionState(updateOffering, initialFormState);
   return (
@@ -42,6 +46,22 @@ export function SettingsForm({
           hint="Empty or 0: customers may cancel online until the start."
           errors={state.fieldErrors.cancellationCutoffHours}
         />
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          Tax rate
+          <select
+            name="taxRateId"
+            defaultValue={state.values.taxRateId ?? taxRateId ?? ''}
+            className="block h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900"
+          >
+            <option value="">No tax</option>
+            {taxRates.map((rate) => (
+              <option key={rate.id} value={rate.id}>
+                {rate.name} ({rate.rateBasisPoints / 100} %, {rate.inclusive ? 'included' : 'added'}
+                )
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <div>
         <Button type="submit" pending={pending}>
