@@ -281,3 +281,11 @@ test('moving a booking to other seats has no serious or critical accessibility v
   await expect(page.getByRole('button', { name: 'Move booking' })).toBeVisible();
   expect(await blockingViolations(page)).toEqual([]);
 });
+
+test('the tax rates page has no serious or critical accessibility violations', async ({ page }) => {
+  await signIn(page, 'owner@demo.test');
+  await expect(page.getByRole('banner')).toContainText('Owner');
+  await page.goto('/settings/tax-rates');
+  await expect(page.getByRole('button', { name: 'Add tax rate' })).toBeVisible();
+  expect(await blockingViolations(page)).toEqual([]);
+});
