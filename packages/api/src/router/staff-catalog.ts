@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cancelOccurrence } from '../domain/catalog-admin/occurrence-cancel';
+import { removeCatalogItem } from '../domain/catalog-admin/remove';
 import {
   createOccurrenceSeries,
   previewOccurrenceSeries,
@@ -37,6 +38,8 @@ import {
   OfferingExtras,
   PriceRuleView,
   PromoCodeView,
+  RemoveCatalogItemInput,
+  RemoveCatalogItemResult,
 } from '../domain/catalog-admin/extras-schemas';
 import {
   createResource,
@@ -121,6 +124,12 @@ export const staffCatalogRouter = router({
     .input(OccurrenceSeriesInput)
     .output(SeriesPreview.extend({ created: z.number().int() }))
     .mutation(({ ctx, input }) => createOccurrenceSeries(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  /** Deletes a ticket type, price rule, promo code or add-on; deactivates it when in use. */
+  removeItem: staffProcedure('catalog:write')
+    .input(RemoveCatalogItemInput)
+    .output(RemoveCatalogItemResult)
+    .mutation(({ ctx, input }) => removeCatalogItem(ctx.db, input, ctx.staff, ctx.requestId)),
 
   /** Takes one date off sale; refused while it has live bookings. */
   cancelOccurrence: staffProcedure('catalog:write')

@@ -84,3 +84,16 @@ export const OfferingExtras = z.object({
   addOns: z.array(AddOnView),
 });
 export type OfferingExtras = z.infer<typeof OfferingExtras>;
+
+/** A catalog item of an offering that staff remove: deleted when unused, else deactivated. */
+export const RemoveCatalogItemInput = z.object({
+  kind: z.enum(['ticket_type', 'price_rule', 'promo_code', 'add_on']),
+  id: z.uuid({ error: 'Choose an item from the list' }),
+});
+export type RemoveCatalogItemInput = z.infer<typeof RemoveCatalogItemInput>;
+
+export const RemoveCatalogItemResult = z.object({
+  outcome: z.enum(['deleted', 'deactivated']),
+  message: z.string(),
+});
+export type RemoveCatalogItemResult = z.infer<typeof RemoveCatalogItemResult>;

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { createStaffUser } from '@tessera/db/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupApiTest, type ApiTest } from '../testing/api-test';
+import { generalAdmission } from '../testing/engine-fixtures';
+
+let t: ApiTest;
+
+beforeAll(async () => {
+  t = await setupApiTest();
+});
+afterAll(() => t.close());
+
+async function offeringWithExtras() {
+  const ga = await generalAdmission(t.db, { quota: 10 });
+  const owner = (await createStaffUser(t.db, { org: ga.org, role: 'owner' })).user;
+  const staff = await t.caller({ userId: owner.id });
+  const offeringId = ga.offering.id;
+  const unsold = await staff.staff.catalog.createTicketType({
+    offeringId,
+    name: 'Balcony',
+    priceAmount: 3000,
+    quotaPerOccurrence: 5,
+  });
+  const rule = await staff.staff.catalog.createPriceRule({
+    offeringId,
+    kind: 'occupancy',
+    threshold: 80,
+    adjustmentKind: 'percent_bp',
+    adjustmentValue: 1000,
+  });
+  const promo = await staff.staff.catalog.createPromoCode({
+    offeringId,
+    code: `SPRING${randomUUID().slice(0, 4)}`,
+    discountKind: 'percent_bp',
+    discountValue: 1000,
+  });
+  const addOn = await staff.staff.catalog.createAddOn({
+    offeringId,
+    name: 'Programme',
+    priceAmount: 500,
+  });
+  return { ...ga, owner, staff, unsold, rule, promo, addOn };
+}
+
+describe('staff.catalog.removeItem', () => {
+  it('deletes what nothing refers to and deactivates what was sold, audited', async () => {
+    const { org, occurrence, ticketType, staff, unsold, rule, promo, addOn } =
+      await offeringWithExtras();
+    const customer = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } });
+    const hold = await customer.holds.create({
+      occurrenceId: occurrence.id,
+      tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }],
+      addOns: [{ addOnId: addOn.id, quantity: 1 }],
+    });
+    await customer.bookings.checkout({
+      holdId: hold.holdId,
+      idempotencyKey: `key-${randomUUID()}`,
+      contact: { name: 'Ines', email: 'ines@example.test' },
+      promoCode: promo.code,
+    });
+
+    for (const [kind, id] of [
+      ['ticket_type', ticketType.id],
+      ['add_on', addOn.id],
+      ['promo_code', promo.id],
+    ] as const)
+      expect(await staff.staff.catalog.removeItem({ kind, id })).toMatchObject({
+        outcome: 'deactivated',
+        message: expect.stringContaining('deactivated instead of deleted') as string,
+      });
+    for (const [kind, id] of [
+      ['ticket_type', unsold.id],
+      ['price_rule', rule.id],
+    ] as const)
+      expect(await staff.staff.catalog.removeItem({ kind, id })).toMatchObject({
+        outcome: 'deleted',
+      });
+
+    expect(
+      await t.db
+        .selectFrom('ticketTypes')
+        .select(['id', 'active'])
+        .where('id', 'in', [ticketType.id, unsold.id])
+        .execute(),
+    ).toEqual([{ id: ticketType.id, active: false }]);
+    expect(
+      await t.db.selectFrom('priceRules').select('id').where('id', '=', rule.id).execute(),
+    ).toEqual([]);
+    expect(
+      (
+        await t.db
+          .selectFrom('addOns')
+          .select('active')
+          .where('id', '=', addOn.id)
+          .executeTakeFirstOrThrow()
+      ).active,
+    ).toBe(false);
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('orgId', '=', org.id)
+      .where('action', 'like', '%.de%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual([
+      'ticket_type.deactivated',
+      'add_on.deactivated',
+      'promo_code.deactivated',
+      'ticket_type.deleted',
+      'price_rule.deleted',
+    ]);
+    // A deactivated ticket type is no longer sold.
+    await expect(
+      customer.holds.create({
+        occurrenceId: occurrence.id,
+        tickets: [{ ticketTypeId: ticketType.id, quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('lets managers remove, refuses roles that may not edit the catalog and another org’s items', async () => {
+    const { org, rule } = await offeringWithExtras();
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
+    expect(
+      await (
+        await t.caller({ userId: manager.id })
+      ).staff.catalog.removeItem({ kind: 'price_rule', id: rule.id }),
+    ).toMatchObject({ outcome: 'deleted' });
+    const other = await offeringWithExtras();
+    for (const role of ['agent', 'checkin', 'auditor'] as const) {
+      const user = (await createStaffUser(t.db, { org: other.org, role })).user;
+      await expect(
+        (await t.caller({ userId: user.id })).staff.catalog.removeItem({
+          kind: 'price_rule',
+          id: other.rule.id,
+        }),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    // An owner of the first org, with the other org's id.
+    const stranger = (await createStaffUser(t.db, { org, role: 'owner' })).user;
+    await expect(
+      (await t.caller({ userId: stranger.id })).staff.catalog.removeItem({
+        kind: 'add_on',
+        id: other.addOn.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (
+        await t.db
+          .selectFrom('addOns')
+          .select('active')
+          .where('id', '=', other.addOn.id)
+          .executeTakeFirstOrThrow()
+      ).active,
+    ).toBe(true);
+  });
+});
