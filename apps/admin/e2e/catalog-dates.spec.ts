@@ -24,8 +24,8 @@ test('a manager adds one date, cannot cancel a date with bookings, and cancels o
   const dates = page.getByRole('list', { name: 'Dates' });
   await expect(dates.getByRole('listitem')).toHaveCount(1);
 
-  await page.getByLabel('Date', { exact: true }).fill(day);
-  await page.getByLabel('Start time (Europe/Paris)').first().fill('19:30');
+  await page.getByLabel(/^One date/).fill(day);
+  await page.getByLabel(/^Start time of that date \(Europe\/Paris\)/).fill('19:30');
   await page.getByRole('button', { name: 'Add date' }).click();
   await expect(page.getByText('Date added.')).toBeVisible();
   await expect(dates.getByRole('listitem')).toHaveCount(2);

@@ -16,7 +16,7 @@ export function OneDateForm({ offeringId, timeZone }: { offeringId: string; time
       <input type="hidden" name="offeringId" value={offeringId} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field
-          label="Date"
+          label="One date"
           name="firstDate"
           type="date"
           required
@@ -24,7 +24,7 @@ export function OneDateForm({ offeringId, timeZone }: { offeringId: string; time
           errors={errors.firstDate}
         />
         <Field
-          label={`Start time (${timeZone})`}
+          label={`Start time of that date (${timeZone})`}
           name="localTime"
           type="time"
           required
@@ -32,7 +32,7 @@ export function OneDateForm({ offeringId, timeZone }: { offeringId: string; time
           errors={errors.localTime}
         />
         <Field
-          label="Duration (minutes)"
+          label="Length of that date (minutes)"
           name="durationMinutes"
           type="number"
           min={1}
