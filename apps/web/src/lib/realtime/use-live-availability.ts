@@ -2,7 +2,8 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@tessera/api';
-import { pushedSeatStatus, type AvailabilityEvent } from '@tessera/api/realtime';
+import type { AvailabilityEvent } from '@tessera/api/realtime';
+import { pushedSeatStatus } from '@tessera/api/realtime/pushed-seats';
 import { occurrenceRoom } from '@tessera/api/realtime/rooms';
 import { useTRPC } from '@tessera/client/react';
 import { useRoom } from '@tessera/ui/realtime';
