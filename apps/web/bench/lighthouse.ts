@@ -174,6 +174,8 @@ async function main(): Promise<void> {
       REALTIME_TOKEN_SECRET: E2E_REALTIME_TOKEN_SECRET,
       AUTH_TRUST_HOST: 'true',
       PUBLIC_SITE_URL: origin,
+      // Required in production (as `next start` runs): links in staff emails point there.
+      CONSOLE_URL: 'http://127.0.0.1:3001',
     }),
   });
   const chrome = spawn(

@@ -1,6 +1,6 @@
 import { localDateAt } from '@tessera/db/seed';
 import { coach } from './support/data';
-import { expect, test, uniqueEmail } from './support/fixtures';
+import { clientAddress, expect, test, uniqueEmail } from './support/fixtures';
 
 const SIMULATOR = 'http://127.0.0.1:12199';
 
@@ -97,16 +97,18 @@ test('a search from a stop on the way carries that journey to checkout at its se
   await expect(journey).toContainText(`→ ${destination}, arrives`);
   await expect(journey.locator('time').first()).toHaveText(/, 09:35 \(Africa\/Algiers\)$/);
   await expect(journey.locator('time').nth(1)).toHaveText(/, 11:35 \(Africa\/Algiers\)$/);
-  // The map's prices are the whole route's: the journey's fare is the hold's.
+  // The map is priced for this journey (11.00, not the whole route's 18.00), as the hold is.
   await expect(page.getByTestId('journey-fare')).toHaveText(
-    `Your fare for ${middle} → ${destination} is shown at checkout, before you pay.`,
+    `Prices are the fares for your journey, ${middle} → ${destination}.`,
   );
-  await page
-    .getByRole('group', { name: 'Coach seats' })
+  const seats = page.getByRole('group', { name: 'Coach seats' });
+  await expect(seats.getByRole('button', { name: /, available$/ })).toHaveCount(8);
+  await expect(seats.getByRole('button', { name: /, 11\.00 EUR, available$/ })).toHaveCount(8);
+  await seats
     .getByRole('button', { name: /, available$/ })
     .first()
     .click();
-  await expect(page.getByTestId('selection-total')).toHaveText('Shown at checkout');
+  await expect(page.getByTestId('selection-total')).toHaveText('€11.00');
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}/);
@@ -118,6 +120,41 @@ test('a search from a stop on the way carries that journey to checkout at its se
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(page).toHaveURL(new RegExp(`^${SIMULATOR}/`));
   await expect(page.getByTestId('total')).toHaveText(/11\.00/);
+});
+
+test('a journey sold by tickets keeps its fare while another customer’s hold updates the count live', async ({
+  page,
+  request,
+  db,
+}, testInfo) => {
+  const { middle, destination, offering, occurrence, adult, stopIds } = await coach(db, {
+    seated: false,
+  });
+  await page.goto(
+    `/o/${offering.slug}/${occurrence.id}?${new URLSearchParams({ from: stopIds.middle, to: stopIds.destination })}`,
+  );
+  const fare = page.getByRole('heading', { name: 'Adult' }).locator('xpath=..');
+  await expect(fare).toContainText(`€11.00 for ${middle} → ${destination} · Only 8 left`);
+  await expect(page.getByTestId('live-availability')).toHaveAttribute('data-live', 'true');
+
+  // Someone else holds two places of the whole route: the push carries the route's 18.00 fare.
+  const held = await request.post('/api/trpc/holds.create', {
+    headers: { 'x-forwarded-for': clientAddress(testInfo, 1) },
+    data: {
+      json: {
+        occurrenceId: occurrence.id,
+        tickets: [{ ticketTypeId: adult.id, quantity: 2 }],
+        idempotencyKey: crypto.randomUUID(),
+      },
+    },
+  });
+  expect(held.ok()).toBe(true);
+  // Pushed without a reload; the count is the push's, the fare stays the journey's.
+  await expect(fare).toContainText(`€11.00 for ${middle} → ${destination} · Only 6 left`, {
+    timeout: 2_000,
+  });
+  await page.getByLabel('Adult tickets').fill('1');
+  await expect(page.getByTestId('selection-total')).toHaveText('€11.00');
 });
 
 test('a departure page asked for stops the route does not serve in that order sells nothing', async ({

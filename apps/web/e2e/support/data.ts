@@ -86,8 +86,9 @@ export async function tennisCourts(db: Db) {
  * A coach between two cities of its own (so stop suggestions and results are this test's),
  * calling at a third on the way: 8 seats, names asked per passenger, one departure at 08:00
  * Algiers time in three days. 18.00 EUR for the whole route, 11.00 EUR from the middle stop.
+ * Unseated, the 8 places are sold as tickets of a fare with a quota (no seat map).
  */
-export async function coach(db: Db) {
+export async function coach(db: Db, { seated = true }: { seated?: boolean } = {}) {
   const id = token();
   const origin = `Setif ${id}`;
   const destination = `Bejaia ${id}`;
@@ -95,22 +96,26 @@ export async function coach(db: Db) {
   const zone = 'Africa/Algiers';
   const org = await createOrg(db, { name: `Coaches ${id}`, slug: `coaches-${id}`, timeZone: zone });
   const venue = await createVenue(db, { org, name: `${origin} station`, timeZone: zone });
-  const { seatMap } = await createSeatMap(db, {
-    org,
-    venue,
-    name: 'Coach — 8 seats',
-    sections: [
-      {
-        name: 'Coach',
-        rows: 2,
-        seatsPerRow: 4,
-        rowLabel: (row) => String(row + 1),
-        seatLabel: (_row, seat) => 'ABCD'[seat] ?? '?',
-        aisleAfter: [1],
-        category: 'standard',
-      },
-    ],
-  });
+  const seatMap = seated
+    ? (
+        await createSeatMap(db, {
+          org,
+          venue,
+          name: 'Coach — 8 seats',
+          sections: [
+            {
+              name: 'Coach',
+              rows: 2,
+              seatsPerRow: 4,
+              rowLabel: (row) => String(row + 1),
+              seatLabel: (_row, seat) => 'ABCD'[seat] ?? '?',
+              aisleAfter: [1],
+              category: 'standard',
+            },
+          ],
+        })
+      ).seatMap
+    : undefined;
   const offering = await createOffering(db, {
     org,
     venue,
@@ -135,7 +140,12 @@ export async function coach(db: Db) {
     ],
   });
   if (!middleStop || !destinationStop) throw new Error('the route was not created');
-  const adult = await createTicketType(db, { offering, name: 'Adult', priceAmount: 1800 });
+  const adult = await createTicketType(db, {
+    offering,
+    name: 'Adult',
+    priceAmount: 1800,
+    quotaPerOccurrence: seated ? null : 8,
+  });
   await createSegmentFares(db, {
     ticketType: adult,
     fares: [{ origin: middleStop, destination: destinationStop, priceAmount: 1100 }],
@@ -144,8 +154,18 @@ export async function coach(db: Db) {
   const occurrence = await createOccurrence(db, {
     offering,
     seatMap,
+    capacity: seated ? undefined : 8,
     startsAt,
     endsAt: new Date(startsAt.getTime() + 215 * 60_000),
   });
-  return { offering, occurrence, origin, middle, destination, zone };
+  return {
+    offering,
+    occurrence,
+    adult,
+    origin,
+    middle,
+    destination,
+    zone,
+    stopIds: { middle: middleStop.id, destination: destinationStop.id },
+  };
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { CheckoutInput } from '@tessera/api/domain/bookings/schemas';
 import { readApiError } from '@tessera/client';
 import { useTRPC } from '@tessera/client/react';
 import { Alert, Button, Card, Field, buttonClasses, formText } from '@tessera/ui';
@@ -9,6 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { checkoutIdempotencyKey, rememberBookingEmail } from '~/lib/checkout-storage';
+import type { FieldErrors } from '~/lib/field-errors';
 import { formatMinutesSeconds, useSecondsLeft } from '~/lib/use-countdown';
 import { HoldSummary } from './hold-summary';
 import { PromoCode } from './promo-code';
@@ -18,20 +18,6 @@ export interface CheckoutOffering {
   slug: string;
   kind: 'event' | 'trip' | 'appointment';
   asksAttendeeNames: boolean;
-}
-
-type FieldErrors = Partial<Record<string, string[]>>;
-
-/** Errors keyed by path ("contact.email", "attendees.0.name"), from the API's own schema. */
-function errorsByPath(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.');
-    errors[path] = [...(errors[path] ?? []), issue.message];
-  }
-  return errors;
 }
 
 export function CheckoutForm({
@@ -135,16 +121,12 @@ export function CheckoutForm({
       promoCode,
     };
     setProblem(null);
-    // The API's own schema, run here first, names the exact field at fault.
-    const checked = CheckoutInput.safeParse(input);
-    if (!checked.success) {
-      setFieldErrors(errorsByPath(checked.error.issues));
-      return;
-    }
     setFieldErrors({});
     try {
+      // The API validates: its errors name the exact field at fault (`data.fieldErrors`),
+      // and a refused checkout changes nothing, so the same idempotency key is retried.
       const result = await pay.mutateAsync(input);
-      rememberBookingEmail(result.reference, checked.data.contact.email);
+      rememberBookingEmail(result.reference, input.contact.email.trim());
       const redirectUrl = result.payment?.redirectUrl;
       if (redirectUrl) {
         setRedirecting(true);
@@ -160,7 +142,9 @@ export function CheckoutForm({
         return;
       }
       setFieldErrors(apiError.fieldErrors);
-      setProblem(apiError.message);
+      // Field errors are said at their fields (the first one takes the focus).
+      const atFields = Object.keys(apiError.fieldErrors).length > 0;
+      setProblem(apiError.appCode === 'VALIDATION' && atFields ? null : apiError.message);
     }
   }
 

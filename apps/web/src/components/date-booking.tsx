@@ -1,10 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import type { RouterOutputs } from '@tessera/api';
 import { useTRPC } from '@tessera/client/react';
 import { Alert } from '@tessera/ui';
 import dynamic from 'next/dynamic';
-import type { Journey } from '~/lib/journey';
+import { availabilityInput, type Journey } from '~/lib/journey';
 
 const loading = () => <p role="status">Loading what is still available…</p>;
 
@@ -33,17 +34,23 @@ export interface DateBookingOffering {
 /** Seats on a map or tickets by type, depending on how the date is sold. */
 export function DateBooking({
   occurrenceId,
+  initialAvailability,
   offering,
   journey,
 }: {
   occurrenceId: string;
+  /** What the server read while rendering the page (seats at first paint); live from then on. */
+  initialAvailability?: RouterOutputs['availability']['occurrence'];
   offering: DateBookingOffering;
-  /** Trips: the stops chosen in the search; the hold is priced for them. */
+  /** Trips: the stops chosen in the search; availability and the hold are priced for them. */
   journey?: Journey;
 }) {
   const trpc = useTRPC();
   const availability = useQuery(
-    trpc.availability.occurrence.queryOptions({ occurrenceId }, { staleTime: 5_000 }),
+    trpc.availability.occurrence.queryOptions(availabilityInput(occurrenceId, journey), {
+      staleTime: 5_000,
+      initialData: initialAvailability,
+    }),
   );
 
   if (availability.isPending) return loading();

@@ -34,13 +34,8 @@ export function SeatSelection({
   availability: Availability & { seats: Seat[] };
   onStale: () => void;
 }) {
-  const { currency, ticketTypes } = availability;
-  // Availability prices the whole route; a journey's segment fare is known once held.
-  const seats = useMemo(
-    () =>
-      journey ? availability.seats.map((seat) => ({ ...seat, price: null })) : availability.seats,
-    [availability.seats, journey],
-  );
+  // For a trip's journey, availability was asked for its stops: prices are its fares.
+  const { currency, ticketTypes, seats } = availability;
   const [selected, setSelected] = useState<string[]>([]);
   const [lostSeats, setLostSeats] = useState<Seat[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,15 +47,18 @@ export function SeatSelection({
     const ids = [...new Set(seats.map((seat) => seat.category))];
     return ids.map((id, index) => {
       const ticketType = ticketTypes.find((type) => type.seatCategory === id);
+      // A category no fare names (a coach's seats) sells at the default fare, as its seats say.
+      const price = ticketType
+        ? ticketType.price
+        : (seats.find((seat) => seat.category === id)?.price ?? null);
       return {
         id,
         name: ticketType?.name ?? id,
         color: categoryColor(index),
-        priceText:
-          ticketType && !journey ? formatMoney({ amount: ticketType.price, currency }) : undefined,
+        priceText: price === null ? undefined : formatMoney({ amount: price, currency }),
       };
     });
-  }, [seats, ticketTypes, currency, journey]);
+  }, [seats, ticketTypes, currency]);
 
   const mapSeats = useMemo<SeatMapSeat[]>(
     () =>
@@ -130,7 +128,7 @@ export function SeatSelection({
         </p>
         {journey ? (
           <p className="text-sm text-slate-700" data-testid="journey-fare">
-            Your fare for {journey.label} is shown at checkout, before you pay.
+            Prices are the fares for your journey, {journey.label}.
           </p>
         ) : null}
         <SeatMapLegend categories={categories} />

@@ -20,7 +20,7 @@ export function TicketSelection({
 }: {
   occurrenceId: string;
   offering: DateBookingOffering;
-  /** Trips: availability prices the whole route, so the journey's fare is shown at checkout. */
+  /** Trips: the stops chosen in the search; availability's prices are its fares. */
   journey?: Journey;
   availability: Availability;
 }) {
@@ -76,10 +76,8 @@ export function TicketSelection({
                   <p className="text-sm text-slate-700">{row.description}</p>
                 ) : null}
                 <p className="text-sm text-slate-800">
-                  {journey
-                    ? `Fare for ${journey.label} at checkout`
-                    : formatMoney({ amount: row.price, currency })}{' '}
-                  ·{' '}
+                  {formatMoney({ amount: row.price, currency })}
+                  {journey ? ` for ${journey.label}` : null} ·{' '}
                   <span
                     className={
                       row.remaining <= LOW_STOCK ? 'font-semibold text-amber-900' : undefined
@@ -124,7 +122,7 @@ export function TicketSelection({
           </p>
           <p className="flex justify-between border-t border-slate-200 pt-2 font-semibold">
             <span>Total</span>
-            <span>{journey ? 'Shown at checkout' : formatMoney({ amount: total, currency })}</span>
+            <span data-testid="selection-total">{formatMoney({ amount: total, currency })}</span>
           </p>
           <Button onClick={onContinue} disabled={count === 0 || pending} pending={pending}>
             Continue

@@ -10,6 +10,21 @@ export interface Journey {
   label: string;
 }
 
+/**
+ * What `availability.occurrence` is asked for a date: with a journey, its prices are the
+ * fares between the chosen stops, as the hold will charge them. One helper, so the server
+ * render, the page's query and the live updates share one cache entry.
+ */
+export function availabilityInput(occurrenceId: string, journey?: Journey) {
+  return journey
+    ? {
+        occurrenceId,
+        originStopId: journey.originStopId,
+        destinationStopId: journey.destinationStopId,
+      }
+    : { occurrenceId };
+}
+
 /** The search parameters that carry a trip search's stops to the departure's page. */
 export function journeySearch(originStopId: string, destinationStopId: string): string {
   return new URLSearchParams({ from: originStopId, to: destinationStopId }).toString();

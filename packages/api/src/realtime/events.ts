@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SeatStatus } from '../domain/availability/occurrence-schemas';
 import { BookingStatus } from '../domain/bookings/schemas';
 
 /**
@@ -29,21 +28,6 @@ export const AvailabilityEvent = z.object({
   seats: PushedSeats,
 });
 export type AvailabilityEvent = z.infer<typeof AvailabilityEvent>;
-
-/** The pushed seats in the push's form (the gateway's side). */
-export function pushedSeats(seats: readonly { id: string; status: SeatStatus }[]): PushedSeats {
-  const pushed: PushedSeats = { held: [], sold: [], blocked: [] };
-  for (const seat of seats) if (seat.status !== 'free') pushed[seat.status].push(seat.id);
-  return pushed;
-}
-
-/** Each seat's status as a push gives it (the clients' side). */
-export function pushedSeatStatus(seats: PushedSeats): (seatId: string) => SeatStatus {
-  const taken = new Map<string, SeatStatus>();
-  for (const status of ['held', 'sold', 'blocked'] as const)
-    for (const id of seats[status]) taken.set(id, status);
-  return (seatId) => taken.get(seatId) ?? 'free';
-}
 
 /** `booking` in `booking:<reference>`: the booking's status after a committed change. */
 export const BookingStatusEvent = z.object({
@@ -92,6 +76,7 @@ export const Room = z
   });
 
 export { bookingRoom, isPublicRoom, occurrenceRoom, orgRoom } from './rooms';
+export { pushedSeats, pushedSeatStatus } from './pushed-seats';
 
 /** The only thing a client may send: join (or leave) a room, with a token for private ones. */
 export const JoinRequest = z.object({ room: Room, token: z.string().max(1000).optional() });

@@ -5,7 +5,13 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DateBooking } from '~/components/date-booking';
 import { LiveAvailability } from '~/components/live-availability';
-import { stopsOnRoute, timeAtStop, type Journey, type StopsOnRoute } from '~/lib/journey';
+import {
+  availabilityInput,
+  stopsOnRoute,
+  timeAtStop,
+  type Journey,
+  type StopsOnRoute,
+} from '~/lib/journey';
 import { loadOffering } from '~/lib/load-offering';
 import { datesWord } from '~/lib/offering-words';
 import { serverApi } from '~/trpc/server';
@@ -29,10 +35,6 @@ export default async function DatePage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(occurrenceId).success) notFound();
   const offering = await loadOffering(slug);
   if (!offering) notFound();
-  // No procedure returns one date by id: find it among the offering's listed dates.
-  const api = await serverApi();
-  const { items, timeZone } = await api.catalog.occurrences({ offeringId: offering.id });
-  const date = items.find((item) => item.id === occurrenceId);
   const words = datesWord[offering.kind];
   const stops = stopsOnRoute(offering.stops, one(search.from), one(search.to));
   if (stops === 'invalid') {
@@ -55,6 +57,15 @@ export default async function DatePage({ params, searchParams }: Props) {
         label: `${stops.origin.name} → ${stops.destination.name}`,
       }
     : undefined;
+  const api = await serverApi();
+  const [{ items, timeZone }, availability] = await Promise.all([
+    // No procedure returns one date by id: find it among the offering's listed dates.
+    api.catalog.occurrences({ offeringId: offering.id }),
+    // Rendered with the page, so the seats are in the first paint (LCP) instead of waiting
+    // on a fetch from the browser; on failure the browser asks again and shows the error.
+    api.availability.occurrence(availabilityInput(occurrenceId, journey)).catch(() => undefined),
+  ]);
+  const date = items.find((item) => item.id === occurrenceId);
 
   return (
     <>
@@ -77,10 +88,11 @@ export default async function DatePage({ params, searchParams }: Props) {
           )
         }
       />
-      {date ? <LiveAvailability occurrenceId={occurrenceId} /> : null}
+      {date ? <LiveAvailability occurrenceId={occurrenceId} journey={journey} /> : null}
       {date ? (
         <DateBooking
           occurrenceId={occurrenceId}
+          initialAvailability={availability}
           journey={journey}
           offering={{
             slug: offering.slug,
