@@ -47,18 +47,21 @@ const HOLD = `hold AS (
     RETURNING id, expires_at, expires_at <= now() AS lapsed
   )`;
 
-/** The claim of claimSeats (MATERIALIZED, SKIP LOCKED, expired holds reclaimable), gated on the hold. */
+/**
+ * The claim of claimSeats (MATERIALIZED, SKIP LOCKED, expired holds reclaimable), gated on
+ * the hold. The claimed rows are updated by `ctid`, as in claimableUnits (inventory/units.ts).
+ */
 const SEATS_SQL = prepared(`
   WITH claimable AS MATERIALIZED (
-    SELECT seat_id FROM occurrence_seats
+    SELECT seat_id, ctid FROM occurrence_seats
     WHERE occurrence_id = $1::uuid AND seat_id = ANY($11::uuid[])
       AND (status = 'free' OR (status = 'held' AND held_until < now()))
     FOR UPDATE SKIP LOCKED
   ), ${HOLD}, claimed AS (
     UPDATE occurrence_seats AS s
     SET status = 'held', hold_id = hold.id, held_until = hold.expires_at, booking_id = NULL, updated_at = now()
-    FROM claimable, hold
-    WHERE s.occurrence_id = $1::uuid AND s.seat_id = claimable.seat_id
+    FROM hold
+    WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM claimable))
   ), items AS (
     INSERT INTO hold_items (org_id, hold_id, kind, quantity, unit_amount, currency, seat_id, ticket_type_id)
     SELECT $2::uuid, hold.id, 'seat', 1, item.unit_amount, $8::text, item.seat_id, item.ticket_type_id
@@ -73,8 +76,8 @@ const UNITS_SQL = prepared(`
   WITH ${claimableUnits('$1::uuid', '$11::uuid', '$10::int')}, ${HOLD}, claimed AS (
     UPDATE ticket_units AS u
     SET status = 'held', hold_id = hold.id, held_until = hold.expires_at, updated_at = now()
-    FROM claimable, hold
-    WHERE u.occurrence_id = $1::uuid AND u.ticket_type_id = $11::uuid AND u.unit_no = claimable.unit_no
+    FROM hold
+    WHERE u.ctid = ANY(ARRAY(SELECT ctid FROM claimable))
   ), items AS (
     INSERT INTO hold_items (org_id, hold_id, kind, quantity, unit_amount, currency, ticket_type_id)
     SELECT $2::uuid, hold.id, 'ticket', $10::int, $12::int, $8::text, $11::uuid

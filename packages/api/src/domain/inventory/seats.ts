@@ -24,7 +24,7 @@ export async function claimSeats(
   // orders hold items too): no second read.
   const { rows } = await sql<ClaimedSeat>`
     WITH claimable AS MATERIALIZED (
-      SELECT seat_id FROM occurrence_seats
+      SELECT seat_id, ctid FROM occurrence_seats
       WHERE occurrence_id = ${claim.occurrenceId}
         AND seat_id = ANY(${claim.seatIds}::uuid[])
         AND (status = 'free' OR (status = 'held' AND held_until < now()))
@@ -32,8 +32,8 @@ export async function claimSeats(
     ), claimed AS (
       UPDATE occurrence_seats AS s
       SET status = 'held', hold_id = ${claim.holdId}, held_until = ${claim.heldUntil}, booking_id = NULL, updated_at = now()
-      FROM claimable, seats AS seat
-      WHERE s.occurrence_id = ${claim.occurrenceId} AND s.seat_id = claimable.seat_id AND seat.id = s.seat_id
+      FROM seats AS seat
+      WHERE s.ctid = ANY(ARRAY(SELECT ctid FROM claimable)) AND seat.id = s.seat_id
       RETURNING s.seat_id, seat.section, seat.row_label, seat.number, seat.category, seat.accessible
     )
     SELECT * FROM claimed ORDER BY section, row_label, number

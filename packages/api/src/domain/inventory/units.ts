@@ -9,18 +9,21 @@ import type { Tx } from '../shared/idempotency';
  * buyer is taking counts as gone instead of queueing this buyer behind them). Scanning
  * "not sold" instead walked every live held unit on each claim (migration 0015). The
  * arguments are the SQL placeholders of the occurrence, the ticket type and the quantity.
+ * Statements update the claimed rows by their `ctid` (locked by this statement, so they
+ * stay put until it ends): joining the claim on the key, the generic plan of a prepared
+ * statement scanned every unit of the date instead (13 ms per hold on 20,000 units).
  */
 export function claimableUnits(occurrence: string, ticketType: string, quantity: string): string {
   const units = `ticket_units WHERE occurrence_id = ${occurrence} AND ticket_type_id = ${ticketType}`;
   return `free_units AS MATERIALIZED (
-      SELECT unit_no FROM ${units} AND status = 'free'
+      SELECT unit_no, ctid FROM ${units} AND status = 'free'
       LIMIT ${quantity} FOR UPDATE SKIP LOCKED
     ), lapsed_units AS MATERIALIZED (
-      SELECT unit_no FROM ${units} AND status = 'held' AND held_until < now()
+      SELECT unit_no, ctid FROM ${units} AND status = 'held' AND held_until < now()
       ORDER BY held_until
       LIMIT ${quantity} - (SELECT count(*) FROM free_units) FOR UPDATE SKIP LOCKED
     ), claimable AS MATERIALIZED (
-      SELECT unit_no FROM free_units UNION ALL SELECT unit_no FROM lapsed_units
+      SELECT unit_no, ctid FROM free_units UNION ALL SELECT unit_no, ctid FROM lapsed_units
     )`;
 }
 
@@ -28,8 +31,7 @@ const CLAIM_UNITS_SQL = prepared(`
   WITH ${claimableUnits('$1::uuid', '$2::uuid', '$3::int')}
   UPDATE ticket_units AS u
   SET status = 'held', hold_id = $4::uuid, held_until = $5::timestamptz, updated_at = now()
-  FROM claimable
-  WHERE u.occurrence_id = $1::uuid AND u.ticket_type_id = $2::uuid AND u.unit_no = claimable.unit_no
+  WHERE u.ctid = ANY(ARRAY(SELECT ctid FROM claimable))
   RETURNING u.unit_no`);
 
 /**
