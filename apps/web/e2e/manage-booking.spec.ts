@@ -5,13 +5,22 @@ import { expect, test, uniqueEmail } from './support/fixtures';
 
 const SIMULATOR = 'http://127.0.0.1:12199';
 
-/** Books one Standard ticket of a date through checkout (and the simulator); returns the reference. */
+/**
+ * Books one Standard ticket of a date through checkout (and the simulator), or the place
+ * `choose` picks; returns the reference.
+ */
 async function bookTickets(
   page: Page,
-  { url, name, email, paid }: { url: string; name: string; email: string; paid: boolean },
+  {
+    url,
+    name,
+    email,
+    paid,
+    choose = () => page.getByLabel('Standard tickets').fill('1'),
+  }: { url: string; name: string; email: string; paid: boolean; choose?: () => Promise<void> },
 ) {
   await page.goto(url);
-  await page.getByLabel('Standard tickets').fill('1');
+  await choose();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/checkout\//);
   await page.getByLabel('Name').fill(name);
@@ -73,6 +82,37 @@ test('a customer cancels within the policy after seeing the refund, and the tick
   expect(refunds).toEqual([{ amount: 2900, reason: 'customer_cancellation' }]);
   await page.goto(`/o/${offering.slug}`);
   await expect(page.getByText('Only 3 left')).toBeVisible();
+});
+
+test('a customer cancels a reserved seat, and the seat is free again on the map', async ({
+  page,
+  db,
+}, testInfo) => {
+  const { offering, occurrence } = await concert(db, { seats: 4, priceAmount: 4500 });
+  const dateUrl = `/o/${offering.slug}/${occurrence.id}`;
+  const firstSeat = (state: string) =>
+    page
+      .getByRole('group', { name: 'Stalls seats' })
+      .getByRole('button', { name: new RegExp(`^Stalls, Row A, seat 1, 45\\.00 EUR, ${state}$`) });
+  await bookTickets(page, {
+    url: dateUrl,
+    name: 'Nadia Seat',
+    email: uniqueEmail(testInfo, 'seat'),
+    paid: true,
+    choose: () => firstSeat('available').click(),
+  });
+  const bookingUrl = page.url();
+  await page.goto(dateUrl);
+  await expect(firstSeat('available')).toHaveCount(0);
+
+  await page.goto(bookingUrl);
+  await page.getByRole('button', { name: 'Cancel this booking…' }).click();
+  await page.getByRole('button', { name: 'Cancel and refund €45.00' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Status:' })).toContainText(
+    /Cancelled|Refunded/,
+  );
+  await page.goto(dateUrl);
+  await expect(firstSeat('available')).toBeVisible();
 });
 
 test('My bookings lists a signed-in customer’s bookings; a guest finds one by reference and email', async ({

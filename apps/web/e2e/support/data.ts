@@ -17,14 +17,23 @@ import {
 /** A short token that makes this test's names and slugs its own. */
 export const token = () => randomUUID().slice(0, 8);
 
-/** A general-admission concert in Paris, one date a week ahead, one 29.00 EUR ticket type. */
+/**
+ * A concert in Paris, one date a week ahead, one 29.00 EUR ticket type: general admission,
+ * or with `seats`, reserved seating on one row of that many seats (Stalls, row A).
+ */
 export async function concert(
   db: Db,
   {
     quota = 20,
     priceAmount = 2900,
     cancellationCutoffHours = 24,
-  }: { quota?: number; priceAmount?: number; cancellationCutoffHours?: number | null } = {},
+    seats,
+  }: {
+    quota?: number;
+    priceAmount?: number;
+    cancellationCutoffHours?: number | null;
+    seats?: number;
+  } = {},
 ) {
   const id = token();
   const org = await createOrg(db, { name: `Salle ${id}`, slug: `salle-${id}` });
@@ -40,9 +49,21 @@ export async function concert(
     offering,
     name: 'Standard',
     priceAmount,
-    quotaPerOccurrence: quota,
+    ...(seats ? { seatCategory: 'standard' } : { quotaPerOccurrence: quota }),
   });
-  const occurrence = await createOccurrence(db, { offering, capacity: quota });
+  const seatMap = seats
+    ? (
+        await createSeatMap(db, {
+          org,
+          venue,
+          sections: [{ name: 'Stalls', rows: 1, seatsPerRow: seats, category: 'standard' }],
+        })
+      ).seatMap
+    : null;
+  const occurrence = await createOccurrence(
+    db,
+    seatMap ? { offering, seatMap } : { offering, capacity: quota },
+  );
   return { org, offering, ticketType, occurrence };
 }
 
