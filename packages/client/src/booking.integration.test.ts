@@ -83,7 +83,13 @@ describe('the built client against a running API', () => {
       .where('actorApiKeyId', 'is not', null)
       .orderBy('id')
       .execute();
-    expect(audit.map((row) => row.action)).toEqual(['api.holds.create', 'api.bookings.checkout']);
+    // Every call made with the key, reads included, in order.
+    expect(audit.map((row) => row.action)).toEqual([
+      'api.catalog.offerings',
+      'api.holds.create',
+      'api.bookings.checkout',
+      'api.bookings.byReference',
+    ]);
   });
 
   it('tells domain errors apart with isTesseraError', async () => {
