@@ -22,6 +22,8 @@ import {
   SeriesPreview,
   TicketTypeView,
   UpdateOfferingInput,
+  UpdateTicketTypeInput,
+  UpdateVenueInput,
   VenueView,
 } from '../domain/catalog-admin/schemas';
 import {
@@ -40,12 +42,21 @@ import {
   PromoCodeView,
   RemoveCatalogItemInput,
   RemoveCatalogItemResult,
+  UpdateAddOnInput,
+  UpdatePriceRuleInput,
+  UpdatePromoCodeInput,
 } from '../domain/catalog-admin/extras-schemas';
+import {
+  updateAddOn,
+  updatePriceRule,
+  updatePromoCode,
+} from '../domain/catalog-admin/extras-update';
 import {
   createResource,
   listResources,
   previewResourceHours,
   setResourceHours,
+  updateResource,
 } from '../domain/catalog-admin/resources';
 import {
   CreateResourceInput,
@@ -53,9 +64,10 @@ import {
   ResourceHoursPreviewInput,
   ResourceView,
   SetResourceHoursInput,
+  UpdateResourceInput,
 } from '../domain/catalog-admin/resources-schemas';
-import { createTicketType } from '../domain/catalog-admin/ticket-types';
-import { createVenue, listVenues } from '../domain/catalog-admin/venues';
+import { createTicketType, updateTicketType } from '../domain/catalog-admin/ticket-types';
+import { createVenue, listVenues, updateVenue } from '../domain/catalog-admin/venues';
 import { router, staffProcedure } from '../trpc';
 
 /** The org's catalog as staff manage it (staff.catalog.*): any status, every date. */
@@ -68,6 +80,12 @@ export const staffCatalogRouter = router({
     .input(CreateVenueInput)
     .output(VenueView)
     .mutation(({ ctx, input }) => createVenue(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  /** A new time zone is refused while the venue has dates to come. */
+  updateVenue: staffProcedure('catalog:write')
+    .input(UpdateVenueInput)
+    .output(VenueView)
+    .mutation(({ ctx, input }) => updateVenue(ctx.db, input, ctx.staff, ctx.requestId)),
 
   offerings: staffProcedure('catalog:read')
     .output(z.array(OfferingSummary))
@@ -93,6 +111,14 @@ export const staffCatalogRouter = router({
     .output(TicketTypeView)
     .mutation(({ ctx, input }) => createTicketType(ctx.db, input, ctx.staff, ctx.requestId)),
 
+  /** A new quota restocks the dates to come; never below what is held or sold on one. */
+  updateTicketType: staffProcedure('catalog:write')
+    .input(UpdateTicketTypeInput)
+    .output(TicketTypeView)
+    .mutation(({ ctx, input }) =>
+      updateTicketType(ctx.db, input, ctx.staff, { events: ctx.events, requestId: ctx.requestId }),
+    ),
+
   /** Price rules, promo codes and add-ons of an offering. */
   extras: staffProcedure('catalog:read')
     .input(OfferingId)
@@ -104,15 +130,32 @@ export const staffCatalogRouter = router({
     .output(PriceRuleView)
     .mutation(({ ctx, input }) => createPriceRule(ctx.db, input, ctx.staff, ctx.requestId)),
 
+  updatePriceRule: staffProcedure('catalog:write')
+    .input(UpdatePriceRuleInput)
+    .output(PriceRuleView)
+    .mutation(({ ctx, input }) => updatePriceRule(ctx.db, input, ctx.staff, ctx.requestId)),
+
   createPromoCode: staffProcedure('catalog:write')
     .input(CreatePromoCodeInput)
     .output(PromoCodeView)
     .mutation(({ ctx, input }) => createPromoCode(ctx.db, input, ctx.staff, ctx.requestId)),
 
+  /** A usage limit never goes below the redemptions so far. */
+  updatePromoCode: staffProcedure('catalog:write')
+    .input(UpdatePromoCodeInput)
+    .output(PromoCodeView)
+    .mutation(({ ctx, input }) => updatePromoCode(ctx.db, input, ctx.staff, ctx.requestId)),
+
   createAddOn: staffProcedure('catalog:write')
     .input(CreateAddOnInput)
     .output(AddOnView)
     .mutation(({ ctx, input }) => createAddOn(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  /** A stock never goes below what live holds and bookings have. */
+  updateAddOn: staffProcedure('catalog:write')
+    .input(UpdateAddOnInput)
+    .output(AddOnView)
+    .mutation(({ ctx, input }) => updateAddOn(ctx.db, input, ctx.staff, ctx.requestId)),
 
   /** The dates a series would create, in the offering's zone; creates nothing. */
   previewSeries: staffProcedure('catalog:write')
@@ -150,6 +193,12 @@ export const staffCatalogRouter = router({
     .input(CreateResourceInput)
     .output(ResourceView)
     .mutation(({ ctx, input }) => createResource(ctx.db, input, ctx.staff, ctx.requestId)),
+
+  /** A new time zone is refused while slots to come are held or booked. */
+  updateResource: staffProcedure('catalog:write')
+    .input(UpdateResourceInput)
+    .output(ResourceView)
+    .mutation(({ ctx, input }) => updateResource(ctx.db, input, ctx.staff, ctx.requestId)),
 
   /** Weekly hours and date overrides, replacing the resource's current ones. */
   setResourceHours: staffProcedure('catalog:write')

@@ -1,32 +1,43 @@
 import { z } from 'zod';
+import { refineWith, type FieldRule } from './field-rules';
 import { OfferingId } from './schemas';
 
 /** Dynamic pricing steps: from this occupancy percent, or from this many hours before start. */
-export const CreatePriceRuleInput = OfferingId.extend({
-  ticketTypeId: z.uuid().nullable().default(null),
+const PriceRuleFields = z.object({
+  ticketTypeId: z.uuid().nullable(),
   kind: z.enum(['occupancy', 'time_to_start']),
   threshold: z.number().int().min(0, 'Cannot be negative'),
   adjustmentKind: z.enum(['percent_bp', 'amount']),
   /** Basis points (1000 = +10%) or minor units; negative for a discount. */
   adjustmentValue: z.number().int(),
-  priority: z.number().int().default(0),
-}).refine((rule) => rule.kind !== 'occupancy' || rule.threshold <= 100, {
-  path: ['threshold'],
-  message: 'Occupancy is a percent: at most 100',
-});
-export type CreatePriceRuleInput = z.input<typeof CreatePriceRuleInput>;
-
-export const PriceRuleView = z.object({
-  id: z.uuid(),
-  ticketTypeId: z.uuid().nullable(),
-  kind: z.enum(['occupancy', 'time_to_start']),
-  threshold: z.number().int(),
-  adjustmentKind: z.enum(['percent_bp', 'amount']),
-  adjustmentValue: z.number().int(),
   priority: z.number().int(),
 });
 
-export const CreatePromoCodeInput = OfferingId.extend({
+export const priceRuleRules: readonly FieldRule<z.output<typeof PriceRuleFields>>[] = [
+  {
+    path: 'threshold',
+    message: 'Occupancy is a percent: at most 100',
+    holds: ({ kind, threshold }) =>
+      kind !== 'occupancy' || threshold === undefined || threshold <= 100,
+  },
+];
+
+const priceRule = PriceRuleFields.shape;
+export const CreatePriceRuleInput = OfferingId.extend({
+  ...priceRule,
+  ticketTypeId: priceRule.ticketTypeId.default(null),
+  priority: priceRule.priority.default(0),
+}).superRefine(refineWith(priceRuleRules));
+export type CreatePriceRuleInput = z.input<typeof CreatePriceRuleInput>;
+
+export const UpdatePriceRuleInput = PriceRuleFields.partial()
+  .extend({ priceRuleId: z.uuid({ error: 'Choose a price rule from the list' }) })
+  .superRefine(refineWith(priceRuleRules));
+export type UpdatePriceRuleInput = z.output<typeof UpdatePriceRuleInput>;
+
+export const PriceRuleView = PriceRuleFields.extend({ id: z.uuid() });
+
+const PromoCodeFields = z.object({
   code: z
     .string()
     .trim()
@@ -34,48 +45,76 @@ export const CreatePromoCodeInput = OfferingId.extend({
     .regex(/^[A-Z0-9_-]{3,40}$/, 'Use 3 to 40 letters, digits, - or _'),
   discountKind: z.enum(['percent_bp', 'amount']),
   discountValue: z.number().int().positive('The discount must be more than zero'),
-  maxRedemptions: z.number().int().positive().nullable().default(null),
-  validFrom: z.coerce.date().nullable().default(null),
-  validUntil: z.coerce.date().nullable().default(null),
-})
-  .refine((promo) => promo.discountKind !== 'percent_bp' || promo.discountValue <= 10000, {
-    path: ['discountValue'],
-    message: 'At most 10000 basis points (100%)',
-  })
-  .refine((promo) => !promo.validFrom || !promo.validUntil || promo.validUntil > promo.validFrom, {
-    path: ['validUntil'],
-    message: 'The end must be after the start',
-  });
-export type CreatePromoCodeInput = z.input<typeof CreatePromoCodeInput>;
-
-export const PromoCodeView = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  discountKind: z.enum(['percent_bp', 'amount']),
-  discountValue: z.number().int(),
-  maxRedemptions: z.number().int().nullable(),
-  redeemedCount: z.number().int(),
-  validFrom: z.date().nullable(),
-  validUntil: z.date().nullable(),
+  maxRedemptions: z.number().int().positive().nullable(),
+  validFrom: z.coerce.date().nullable(),
+  validUntil: z.coerce.date().nullable(),
 });
 
-export const CreateAddOnInput = OfferingId.extend({
+export const promoCodeRules: readonly FieldRule<z.output<typeof PromoCodeFields>>[] = [
+  {
+    path: 'discountValue',
+    message: 'At most 10000 basis points (100%)',
+    holds: ({ discountKind, discountValue }) =>
+      discountKind !== 'percent_bp' || discountValue === undefined || discountValue <= 10000,
+  },
+  {
+    path: 'validUntil',
+    message: 'The end must be after the start',
+    holds: ({ validFrom, validUntil }) => !validFrom || !validUntil || validUntil > validFrom,
+  },
+];
+
+const promoCode = PromoCodeFields.shape;
+export const CreatePromoCodeInput = OfferingId.extend({
+  ...promoCode,
+  maxRedemptions: promoCode.maxRedemptions.default(null),
+  validFrom: promoCode.validFrom.default(null),
+  validUntil: promoCode.validUntil.default(null),
+}).superRefine(refineWith(promoCodeRules));
+export type CreatePromoCodeInput = z.input<typeof CreatePromoCodeInput>;
+
+/** A usage limit below the redemptions so far is refused. */
+export const UpdatePromoCodeInput = PromoCodeFields.partial()
+  .extend({ promoCodeId: z.uuid({ error: 'Choose a promo code from the list' }) })
+  .superRefine(refineWith(promoCodeRules));
+export type UpdatePromoCodeInput = z.output<typeof UpdatePromoCodeInput>;
+
+export const PromoCodeView = PromoCodeFields.extend({
+  id: z.uuid(),
+  code: z.string(),
+  validFrom: z.date().nullable(),
+  validUntil: z.date().nullable(),
+  redeemedCount: z.number().int(),
+  active: z.boolean(),
+});
+
+const AddOnFields = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200),
   priceAmount: z.number().int().min(0, 'Price cannot be negative'),
-  perItem: z.boolean().default(false),
-  maxPerOrder: z.number().int().min(1).default(10),
-  stock: z.number().int().min(0).nullable().default(null),
+  perItem: z.boolean(),
+  maxPerOrder: z.number().int().min(1),
+  stock: z.number().int().min(0).nullable(),
+});
+
+const addOn = AddOnFields.shape;
+export const CreateAddOnInput = OfferingId.extend({
+  ...addOn,
+  perItem: addOn.perItem.default(false),
+  maxPerOrder: addOn.maxPerOrder.default(10),
+  stock: addOn.stock.default(null),
 });
 export type CreateAddOnInput = z.input<typeof CreateAddOnInput>;
 
-export const AddOnView = z.object({
+/** A stock below what live holds and bookings have is refused. */
+export const UpdateAddOnInput = AddOnFields.partial().extend({
+  addOnId: z.uuid({ error: 'Choose an extra from the list' }),
+});
+export type UpdateAddOnInput = z.output<typeof UpdateAddOnInput>;
+
+export const AddOnView = AddOnFields.extend({
   id: z.uuid(),
-  name: z.string(),
-  priceAmount: z.number().int(),
   currency: z.string(),
-  perItem: z.boolean(),
-  maxPerOrder: z.number().int(),
-  stock: z.number().int().nullable(),
+  active: z.boolean(),
 });
 
 export const OfferingExtras = z.object({

@@ -1,7 +1,9 @@
 import type { Db } from '@tessera/db';
 import { AppError, notFound } from '../../errors';
 import type { StaffMember } from '../access/membership';
+import type { Tx } from '../shared/idempotency';
 import { auditCatalogChange } from './audit';
+import { addOnColumns, priceRuleColumns, promoCodeColumns } from './columns';
 import {
   CreateAddOnInput,
   CreatePriceRuleInput,
@@ -12,6 +14,37 @@ import { ownOffering } from './offerings';
 
 // Price rules, promo codes and add-ons of one offering, each created with its audit entry.
 
+/** A price rule's ticket type must be one of the rule's offering. */
+export async function checkTicketTypeOf(tx: Tx, offeringId: string, ticketTypeId: string | null) {
+  if (!ticketTypeId) return;
+  const ticketType = await tx
+    .selectFrom('ticketTypes')
+    .select('id')
+    .where('id', '=', ticketTypeId)
+    .where('offeringId', '=', offeringId)
+    .executeTakeFirst();
+  if (!ticketType) throw notFound('This ticket type');
+}
+
+/** Codes are unique in an org (customers type them without saying which offering). */
+export async function checkCodeFree(tx: Tx, orgId: string, code: string, promoCodeId?: string) {
+  const taken = await tx
+    .selectFrom('promoCodes')
+    .select('id')
+    .where('orgId', '=', orgId)
+    .where('code', '=', code)
+    .$if(promoCodeId !== undefined, (query) => query.where('id', '<>', promoCodeId ?? ''))
+    .executeTakeFirst();
+  if (taken)
+    throw new AppError('CONFLICT', `The code ${code} is already in use.`, { field: 'code' });
+}
+
+/** An amount off is in the offering's currency; a percentage has none. */
+export const promoCurrency = (
+  discountKind: 'percent_bp' | 'amount',
+  offeringCurrency: string | null,
+) => (discountKind === 'amount' ? offeringCurrency : null);
+
 export function createPriceRule(
   db: Db,
   rawInput: CreatePriceRuleInput,
@@ -21,27 +54,11 @@ export function createPriceRule(
   const { offeringId, ...input } = CreatePriceRuleInput.parse(rawInput);
   return db.transaction().execute(async (tx) => {
     await ownOffering(tx, staff.orgId, offeringId);
-    if (input.ticketTypeId) {
-      const ticketType = await tx
-        .selectFrom('ticketTypes')
-        .select('id')
-        .where('id', '=', input.ticketTypeId)
-        .where('offeringId', '=', offeringId)
-        .executeTakeFirst();
-      if (!ticketType) throw notFound('This ticket type');
-    }
+    await checkTicketTypeOf(tx, offeringId, input.ticketTypeId);
     const rule = await tx
       .insertInto('priceRules')
       .values({ orgId: staff.orgId, offeringId, ...input })
-      .returning([
-        'id',
-        'ticketTypeId',
-        'kind',
-        'threshold',
-        'adjustmentKind',
-        'adjustmentValue',
-        'priority',
-      ])
+      .returning(priceRuleColumns)
       .executeTakeFirstOrThrow();
     await auditCatalogChange(tx, staff, requestId, {
       action: 'price_rule.created',
@@ -62,34 +79,16 @@ export function createPromoCode(
   const { offeringId, ...input } = CreatePromoCodeInput.parse(rawInput);
   return db.transaction().execute(async (tx) => {
     const offering = await ownOffering(tx, staff.orgId, offeringId);
-    const taken = await tx
-      .selectFrom('promoCodes')
-      .select('id')
-      .where('orgId', '=', staff.orgId)
-      .where('code', '=', input.code)
-      .executeTakeFirst();
-    if (taken)
-      throw new AppError('CONFLICT', `The code ${input.code} is already in use.`, {
-        field: 'code',
-      });
+    await checkCodeFree(tx, staff.orgId, input.code);
     const promo = await tx
       .insertInto('promoCodes')
       .values({
         orgId: staff.orgId,
         offeringId,
         ...input,
-        currency: input.discountKind === 'amount' ? offering.currency : null,
+        currency: promoCurrency(input.discountKind, offering.currency),
       })
-      .returning([
-        'id',
-        'code',
-        'discountKind',
-        'discountValue',
-        'maxRedemptions',
-        'redeemedCount',
-        'validFrom',
-        'validUntil',
-      ])
+      .returning(promoCodeColumns)
       .executeTakeFirstOrThrow();
     await auditCatalogChange(tx, staff, requestId, {
       action: 'promo_code.created',
@@ -113,7 +112,7 @@ export function createAddOn(
     const addOn = await tx
       .insertInto('addOns')
       .values({ orgId: staff.orgId, offeringId, currency: offering.currency, ...input })
-      .returning(['id', 'name', 'priceAmount', 'currency', 'perItem', 'maxPerOrder', 'stock'])
+      .returning(addOnColumns)
       .executeTakeFirstOrThrow();
     await auditCatalogChange(tx, staff, requestId, {
       action: 'add_on.created',
@@ -134,37 +133,20 @@ export async function offeringExtras(
   const [priceRules, promoCodes, addOns] = await Promise.all([
     db
       .selectFrom('priceRules')
-      .select([
-        'id',
-        'ticketTypeId',
-        'kind',
-        'threshold',
-        'adjustmentKind',
-        'adjustmentValue',
-        'priority',
-      ])
+      .select(priceRuleColumns)
       .where('offeringId', '=', offeringId)
       .orderBy('kind')
       .orderBy('threshold')
       .execute(),
     db
       .selectFrom('promoCodes')
-      .select([
-        'id',
-        'code',
-        'discountKind',
-        'discountValue',
-        'maxRedemptions',
-        'redeemedCount',
-        'validFrom',
-        'validUntil',
-      ])
+      .select(promoCodeColumns)
       .where('offeringId', '=', offeringId)
       .orderBy('code')
       .execute(),
     db
       .selectFrom('addOns')
-      .select(['id', 'name', 'priceAmount', 'currency', 'perItem', 'maxPerOrder', 'stock'])
+      .select(addOnColumns)
       .where('offeringId', '=', offeringId)
       .orderBy('name')
       .execute(),

@@ -11,6 +11,7 @@ import {
   type OfferingSummary,
   type UpdateOfferingInput,
 } from './schemas';
+import { ticketTypeColumns } from './columns';
 
 /** The offering if it is the org's; another org's id reads as not found (no hint it exists). */
 export async function ownOffering(db: Db | Tx, orgId: string, offeringId: string) {
@@ -73,18 +74,7 @@ export async function offeringForStaff(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('ticketTypes')
-      .select([
-        'id',
-        'name',
-        'priceAmount',
-        'currency',
-        'seatCategory',
-        'quotaPerOccurrence',
-        'minPerOrder',
-        'maxPerOrder',
-        'salesStartAt',
-        'salesEndAt',
-      ])
+      .select(ticketTypeColumns)
       .where('offeringId', '=', offeringId)
       .orderBy('sortOrder')
       .orderBy('name')

@@ -15,6 +15,10 @@ export const CreateResourceInput = z.object({
 });
 export type CreateResourceInput = z.infer<typeof CreateResourceInput>;
 
+/** The fields given change; a new zone is refused while slots to come are taken. */
+export const UpdateResourceInput = CreateResourceInput.partial().extend(ResourceId.shape);
+export type UpdateResourceInput = z.infer<typeof UpdateResourceInput>;
+
 export const ResourceView = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -1,24 +1,33 @@
 import type { Db } from '@tessera/db';
 import { Temporal } from 'temporal-polyfill';
-import { notFound } from '../../errors';
+import { sql } from 'kysely';
+import { AppError, notFound } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { openingIntervalsOn } from '../availability/slots';
 import type { Tx } from '../shared/idempotency';
-import { auditCatalogChange } from './audit';
+import { auditCatalogChange, changesOf } from './audit';
+import { mergeChecked } from './field-rules';
 import {
   SetResourceHoursInput,
   type CreateResourceInput,
   type ResourceHoursPreview,
+  type UpdateResourceInput,
 } from './resources-schemas';
 
 const resourceColumns = ['id', 'name', 'kind', 'timeZone'] as const;
 
-async function ownResource(db: Db | Tx, orgId: string, resourceId: string) {
+async function ownResource(
+  db: Db | Tx,
+  orgId: string,
+  resourceId: string,
+  { forUpdate = false } = {},
+) {
   const resource = await db
     .selectFrom('resources')
     .select(resourceColumns)
     .where('id', '=', resourceId)
     .where('orgId', '=', orgId)
+    .$if(forUpdate, (query) => query.forUpdate())
     .executeTakeFirst();
   if (!resource) throw notFound('This resource');
   return resource;
@@ -50,6 +59,51 @@ export function createResource(
       entityType: 'resource',
       entityId: resource.id,
       changes: { ...input },
+    });
+    return resource;
+  });
+}
+
+/**
+ * Renames a resource, changes its kind, or moves it to another zone. A new zone is refused
+ * while slots to come are held or booked: their hours are local wall times, so the slot
+ * grid would shift under them.
+ */
+export function updateResource(
+  db: Db,
+  input: UpdateResourceInput,
+  staff: StaffMember,
+  requestId: string,
+) {
+  const { resourceId, ...changes } = input;
+  return db.transaction().execute(async (tx) => {
+    const stored = await ownResource(tx, staff.orgId, resourceId, { forUpdate: true });
+    const { id, ...fields } = stored;
+    const updated = mergeChecked([], fields, changes);
+    if (updated.timeZone !== stored.timeZone) {
+      const { rows } = await sql<{ taken: number }>`
+        SELECT count(*)::int AS taken FROM slot_reservations
+        WHERE resource_id = ${id} AND released_at IS NULL AND ends_at > now()
+          AND (booking_id IS NOT NULL OR held_until >= now())`.execute(tx);
+      const taken = rows[0]?.taken ?? 0;
+      if (taken)
+        throw new AppError(
+          'CONFLICT',
+          `${stored.name} has ${taken} slot${taken === 1 ? '' : 's'} to come held or booked, which would shift in another time zone: keep ${stored.timeZone}, or move or cancel those bookings first.`,
+          { field: 'timeZone', taken },
+        );
+    }
+    const resource = await tx
+      .updateTable('resources')
+      .set(updated)
+      .where('id', '=', id)
+      .returning(resourceColumns)
+      .executeTakeFirstOrThrow();
+    await auditCatalogChange(tx, staff, requestId, {
+      action: 'resource.updated',
+      entityType: 'resource',
+      entityId: id,
+      changes: changesOf(stored, resource),
     });
     return resource;
   });

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { OfferingKind } from '../shared/schemas';
+import { refineWith, type FieldRule } from './field-rules';
 
 /** An IANA zone name that Temporal (and so the slot and series code) can resolve. */
 export const TimeZone = z.string().refine(
@@ -26,20 +27,31 @@ const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time as H
 
 export const OfferingId = z.object({ offeringId: z.uuid() });
 
-export const CreateVenueInput = z.object({
+const VenueFields = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200),
-  city: z.string().trim().max(100).optional(),
+  addressLine: z.string().trim().max(200).nullable().optional(),
+  city: z.string().trim().max(100).nullable().optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as FR')
+    .nullable()
     .optional(),
   timeZone: TimeZone,
 });
+
+export const CreateVenueInput = VenueFields;
 export type CreateVenueInput = z.infer<typeof CreateVenueInput>;
+
+/** The fields given change; null clears an address part. */
+export const UpdateVenueInput = VenueFields.partial().extend({
+  venueId: z.uuid({ error: 'Choose a venue from the list' }),
+});
+export type UpdateVenueInput = z.infer<typeof UpdateVenueInput>;
 
 export const VenueView = z.object({
   id: z.uuid(),
   name: z.string(),
+  addressLine: z.string().nullable(),
   city: z.string().nullable(),
   country: z.string().nullable(),
   timeZone: z.string(),
@@ -132,28 +144,55 @@ export const TicketTypeView = z.object({
   maxPerOrder: z.number().int(),
   salesStartAt: z.date().nullable(),
   salesEndAt: z.date().nullable(),
+  /** False once removed while in use: off sale, kept on the bookings that have it. */
+  active: z.boolean(),
 });
 export type TicketTypeView = z.infer<typeof TicketTypeView>;
 
-export const CreateTicketTypeInput = OfferingId.extend({
+const TicketTypeFields = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200),
   priceAmount: z.number().int('Price is in minor units (cents)').min(0, 'Price cannot be negative'),
-  seatCategory: z.string().trim().min(1).max(50).nullable().default(null),
-  quotaPerOccurrence: z.number().int().min(0).nullable().default(null),
-  minPerOrder: z.number().int().min(1).default(1),
-  maxPerOrder: z.number().int().min(1).max(100).default(10),
-  salesStartAt: z.coerce.date().nullable().default(null),
-  salesEndAt: z.coerce.date().nullable().default(null),
-})
-  .refine((input) => input.maxPerOrder >= input.minPerOrder, {
-    path: ['maxPerOrder'],
+  seatCategory: z.string().trim().min(1).max(50).nullable(),
+  quotaPerOccurrence: z.number().int().min(0).nullable(),
+  minPerOrder: z.number().int().min(1),
+  maxPerOrder: z.number().int().min(1).max(100),
+  salesStartAt: z.coerce.date().nullable(),
+  salesEndAt: z.coerce.date().nullable(),
+});
+type TicketTypeFields = z.output<typeof TicketTypeFields>;
+
+export const ticketTypeRules: readonly FieldRule<TicketTypeFields>[] = [
+  {
+    path: 'maxPerOrder',
     message: 'At most must be at least the minimum',
-  })
-  .refine(
-    (input) => !input.salesStartAt || !input.salesEndAt || input.salesEndAt > input.salesStartAt,
-    { path: ['salesEndAt'], message: 'Sales must end after they start' },
-  );
+    holds: ({ minPerOrder, maxPerOrder }) =>
+      minPerOrder === undefined || maxPerOrder === undefined || maxPerOrder >= minPerOrder,
+  },
+  {
+    path: 'salesEndAt',
+    message: 'Sales must end after they start',
+    holds: ({ salesStartAt, salesEndAt }) =>
+      !salesStartAt || !salesEndAt || salesEndAt > salesStartAt,
+  },
+];
+
+const ticketType = TicketTypeFields.shape;
+export const CreateTicketTypeInput = OfferingId.extend({
+  ...ticketType,
+  seatCategory: ticketType.seatCategory.default(null),
+  quotaPerOccurrence: ticketType.quotaPerOccurrence.default(null),
+  minPerOrder: ticketType.minPerOrder.default(1),
+  maxPerOrder: ticketType.maxPerOrder.default(10),
+  salesStartAt: ticketType.salesStartAt.default(null),
+  salesEndAt: ticketType.salesEndAt.default(null),
+}).superRefine(refineWith(ticketTypeRules));
 export type CreateTicketTypeInput = z.input<typeof CreateTicketTypeInput>;
+
+/** The fields given change; a quota change restocks the dates to come. */
+export const UpdateTicketTypeInput = TicketTypeFields.partial()
+  .extend({ ticketTypeId: z.uuid({ error: 'Choose a ticket type from the list' }) })
+  .superRefine(refineWith(ticketTypeRules));
+export type UpdateTicketTypeInput = z.output<typeof UpdateTicketTypeInput>;
 
 /** Dates of a series: every day (or chosen weekdays) at one local time, minus skipped dates. */
 export const OccurrenceSeriesInput = OfferingId.extend({
