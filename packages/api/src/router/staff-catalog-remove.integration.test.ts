@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createStaffUser } from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../testing/api-test';
-import { generalAdmission } from '../testing/engine-fixtures';
+import { offeringWithExtras } from '../testing/catalog-fixtures';
 
 let t: ApiTest;
 
@@ -11,42 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function offeringWithExtras() {
-  const ga = await generalAdmission(t.db, { quota: 10 });
-  const owner = (await createStaffUser(t.db, { org: ga.org, role: 'owner' })).user;
-  const staff = await t.caller({ userId: owner.id });
-  const offeringId = ga.offering.id;
-  const unsold = await staff.staff.catalog.createTicketType({
-    offeringId,
-    name: 'Balcony',
-    priceAmount: 3000,
-    quotaPerOccurrence: 5,
-  });
-  const rule = await staff.staff.catalog.createPriceRule({
-    offeringId,
-    kind: 'occupancy',
-    threshold: 80,
-    adjustmentKind: 'percent_bp',
-    adjustmentValue: 1000,
-  });
-  const promo = await staff.staff.catalog.createPromoCode({
-    offeringId,
-    code: `SPRING${randomUUID().slice(0, 4)}`,
-    discountKind: 'percent_bp',
-    discountValue: 1000,
-  });
-  const addOn = await staff.staff.catalog.createAddOn({
-    offeringId,
-    name: 'Programme',
-    priceAmount: 500,
-  });
-  return { ...ga, owner, staff, unsold, rule, promo, addOn };
-}
-
 describe('staff.catalog.removeItem', () => {
   it('deletes what nothing refers to and deactivates what was sold, audited', async () => {
     const { org, occurrence, ticketType, staff, unsold, rule, promo, addOn } =
-      await offeringWithExtras();
+      await offeringWithExtras(t);
     const customer = await t.caller({ engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } });
     const hold = await customer.holds.create({
       occurrenceId: occurrence.id,
@@ -120,14 +88,14 @@ describe('staff.catalog.removeItem', () => {
   });
 
   it('lets managers remove, refuses roles that may not edit the catalog and another org’s items', async () => {
-    const { org, rule } = await offeringWithExtras();
+    const { org, rule } = await offeringWithExtras(t);
     const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
     expect(
       await (
         await t.caller({ userId: manager.id })
       ).staff.catalog.removeItem({ kind: 'price_rule', id: rule.id }),
     ).toMatchObject({ outcome: 'deleted' });
-    const other = await offeringWithExtras();
+    const other = await offeringWithExtras(t);
     for (const role of ['agent', 'checkin', 'auditor'] as const) {
       const user = (await createStaffUser(t.db, { org: other.org, role })).user;
       await expect(

@@ -7,7 +7,13 @@ import { at, generalAdmission } from '../testing/engine-fixtures';
 let t: ApiTest;
 type Roles = Record<'owner' | 'manager' | 'agent' | 'checkin' | 'auditor', string>;
 let a: { orgId: string; offeringId: string; staff: Roles };
-let b: { orgId: string; offeringId: string; owner: string };
+let b: {
+  orgId: string;
+  offeringId: string;
+  owner: string;
+  /** One item of each kind staff edit, in the other org. */
+  items: Record<'venue' | 'ticketType' | 'priceRule' | 'promoCode' | 'addOn' | 'resource', string>;
+};
 
 beforeAll(async () => {
   t = await setupApiTest({ poolSize: 4 });
@@ -17,10 +23,38 @@ beforeAll(async () => {
     staff[role] = (await createStaffUser(t.db, { org: ga.org, role })).user.id;
   a = { orgId: ga.org.id, offeringId: ga.offering.id, staff };
   const other = await generalAdmission(t.db);
+  const owner = (await createStaffUser(t.db, { org: other.org, role: 'owner' })).user.id;
+  const theirs = (await t.caller({ userId: owner })).staff.catalog;
+  const offeringId = other.offering.id;
   b = {
     orgId: other.org.id,
-    offeringId: other.offering.id,
-    owner: (await createStaffUser(t.db, { org: other.org, role: 'owner' })).user.id,
+    offeringId,
+    owner,
+    items: {
+      venue: (await theirs.createVenue({ name: 'Their hall', timeZone: 'Europe/Paris' })).id,
+      ticketType: other.ticketType.id,
+      priceRule: (
+        await theirs.createPriceRule({
+          offeringId,
+          kind: 'time_to_start',
+          threshold: 24,
+          adjustmentKind: 'amount',
+          adjustmentValue: 500,
+        })
+      ).id,
+      promoCode: (
+        await theirs.createPromoCode({
+          offeringId,
+          code: 'THEIRS20',
+          discountKind: 'percent_bp',
+          discountValue: 2000,
+        })
+      ).id,
+      addOn: (await theirs.createAddOn({ offeringId, name: 'Scarf', priceAmount: 900 })).id,
+      resource: (
+        await theirs.createResource({ name: 'Their room', kind: 'room', timeZone: 'Europe/Paris' })
+      ).id,
+    },
   };
 });
 
@@ -38,6 +72,16 @@ const parisTrip = {
     { name: 'Lyon Perrache', city: 'Lyon', timeZone: 'Europe/Paris', offsetMinutes: 290 },
   ],
 };
+
+/** One call of each edit procedure, on the given items. */
+const edits = (caller: Awaited<ReturnType<typeof as>>, items: typeof b.items) => [
+  () => caller.staff.catalog.updateVenue({ venueId: items.venue, name: 'Renamed' }),
+  () => caller.staff.catalog.updateTicketType({ ticketTypeId: items.ticketType, priceAmount: 1 }),
+  () => caller.staff.catalog.updatePriceRule({ priceRuleId: items.priceRule, threshold: 1 }),
+  () => caller.staff.catalog.updatePromoCode({ promoCodeId: items.promoCode, maxRedemptions: 1 }),
+  () => caller.staff.catalog.updateAddOn({ addOnId: items.addOn, stock: 0 }),
+  () => caller.staff.catalog.updateResource({ resourceId: items.resource, name: 'Renamed' }),
+];
 
 describe('staff.catalog', () => {
   it('creates a trip whose 30 daily 08:00 Paris departures across the end of summer time stay at 08:00, skip the chosen dates, and are stocked', async () => {
@@ -210,7 +254,7 @@ describe('staff.catalog', () => {
             durationMinutes: 60,
           }),
       ];
-      for (const attempt of attempts)
+      for (const attempt of [...attempts, ...edits(caller, b.items)])
         await expect(attempt()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
   });
@@ -258,8 +302,16 @@ describe('staff.catalog', () => {
           priceAmount: 900,
         }),
     ];
-    for (const attempt of attempts)
+    for (const attempt of [...attempts, ...edits(owner, b.items)])
       await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await t.db
+        .selectFrom('auditLog')
+        .select('action')
+        .where('orgId', '=', b.orgId)
+        .where('action', 'like', '%.updated')
+        .execute(),
+    ).toEqual([]);
     const theirs = await t.db
       .selectFrom('offerings')
       .select('status')
