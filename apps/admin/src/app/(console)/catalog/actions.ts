@@ -4,22 +4,32 @@ import { formText } from '@tessera/ui';
 import { revalidatePath } from 'next/cache';
 import { formNumber, submitForm, type FormState } from '~/lib/form-state';
 import { serverApi } from '~/trpc/server';
+import {
+  addOnFields,
+  priceRuleFields,
+  promoCodeFields,
+  ticketTypeFields,
+  venueFields,
+} from './item-fields';
 import { STOP_ROWS } from './stop-rows';
 
 const optionalText = (form: FormData, name: string) => formText(form, name).trim() || undefined;
 
 export async function createVenue(_previous: FormState, form: FormData): Promise<FormState> {
   return submitForm(form, async () => {
-    await (
-      await serverApi()
-    ).staff.catalog.createVenue({
-      name: formText(form, 'name'),
-      city: optionalText(form, 'city'),
-      country: optionalText(form, 'country'),
-      timeZone: formText(form, 'timeZone').trim(),
-    });
+    await (await serverApi()).staff.catalog.createVenue(venueFields(form));
     revalidatePath('/venues');
     return { message: 'Venue added.', result: null };
+  });
+}
+
+export async function updateVenue(_previous: FormState, form: FormData): Promise<FormState> {
+  return submitForm(form, async () => {
+    await (
+      await serverApi()
+    ).staff.catalog.updateVenue({ venueId: formText(form, 'id'), ...venueFields(form) });
+    revalidatePath('/venues');
+    return { message: 'Saved.', result: null };
   });
 }
 
@@ -75,14 +85,7 @@ export async function createTicketType(_previous: FormState, form: FormData): Pr
   return submitForm(form, async () => {
     await (
       await serverApi()
-    ).staff.catalog.createTicketType({
-      offeringId,
-      name: formText(form, 'name'),
-      priceAmount: formNumber(form, 'priceAmount') ?? NaN,
-      quotaPerOccurrence: formNumber(form, 'quotaPerOccurrence') ?? null,
-      seatCategory: optionalText(form, 'seatCategory') ?? null,
-      maxPerOrder: formNumber(form, 'maxPerOrder'),
-    });
+    ).staff.catalog.createTicketType({ offeringId, ...ticketTypeFields(form) });
     revalidatePath(`/catalog/${offeringId}`);
     return { message: 'Ticket type added.', result: null };
   });
@@ -137,14 +140,7 @@ export async function createPriceRule(_previous: FormState, form: FormData): Pro
   return submitForm(form, async () => {
     await (
       await serverApi()
-    ).staff.catalog.createPriceRule({
-      offeringId,
-      kind: formText(form, 'kind') === 'time_to_start' ? 'time_to_start' : 'occupancy',
-      threshold: formNumber(form, 'threshold') ?? NaN,
-      adjustmentKind: 'percent_bp',
-      // Typed as a percent (+10, -5); stored in basis points.
-      adjustmentValue: Math.round((formNumber(form, 'adjustmentPercent') ?? NaN) * 100),
-    });
+    ).staff.catalog.createPriceRule({ offeringId, ...priceRuleFields(form) });
     revalidatePath(`/catalog/${offeringId}`);
     return { message: 'Price rule added.', result: null };
   });
@@ -152,20 +148,10 @@ export async function createPriceRule(_previous: FormState, form: FormData): Pro
 
 export async function createPromoCode(_previous: FormState, form: FormData): Promise<FormState> {
   const offeringId = formText(form, 'offeringId');
-  const percent = formText(form, 'discountKind') !== 'amount';
   return submitForm(form, async () => {
     await (
       await serverApi()
-    ).staff.catalog.createPromoCode({
-      offeringId,
-      code: formText(form, 'code'),
-      discountKind: percent ? 'percent_bp' : 'amount',
-      discountValue: percent
-        ? Math.round((formNumber(form, 'discountValue') ?? NaN) * 100)
-        : (formNumber(form, 'discountValue') ?? NaN),
-      maxRedemptions: formNumber(form, 'maxRedemptions') ?? null,
-      validUntil: optionalText(form, 'validUntil') ?? null,
-    });
+    ).staff.catalog.createPromoCode({ offeringId, ...promoCodeFields(form) });
     revalidatePath(`/catalog/${offeringId}`);
     return { message: 'Promo code added.', result: null };
   });
@@ -174,15 +160,7 @@ export async function createPromoCode(_previous: FormState, form: FormData): Pro
 export async function createAddOn(_previous: FormState, form: FormData): Promise<FormState> {
   const offeringId = formText(form, 'offeringId');
   return submitForm(form, async () => {
-    await (
-      await serverApi()
-    ).staff.catalog.createAddOn({
-      offeringId,
-      name: formText(form, 'name'),
-      priceAmount: formNumber(form, 'priceAmount') ?? NaN,
-      perItem: formText(form, 'perItem') === 'on',
-      stock: formNumber(form, 'stock') ?? null,
-    });
+    await (await serverApi()).staff.catalog.createAddOn({ offeringId, ...addOnFields(form) });
     revalidatePath(`/catalog/${offeringId}`);
     return { message: 'Add-on added.', result: null };
   });

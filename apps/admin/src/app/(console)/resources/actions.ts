@@ -7,18 +7,28 @@ import { serverApi } from '~/trpc/server';
 
 const KINDS = ['room', 'court', 'practitioner', 'vehicle'] as const;
 
+function resourceFields(form: FormData) {
+  return {
+    name: formText(form, 'name'),
+    kind: KINDS.find((known) => known === formText(form, 'kind')) ?? 'room',
+    timeZone: formText(form, 'timeZone').trim(),
+  };
+}
+
 export async function createResource(_previous: FormState, form: FormData): Promise<FormState> {
-  const kind = KINDS.find((known) => known === formText(form, 'kind')) ?? 'room';
   return submitForm(form, async () => {
-    await (
-      await serverApi()
-    ).staff.catalog.createResource({
-      name: formText(form, 'name'),
-      kind,
-      timeZone: formText(form, 'timeZone').trim(),
-    });
+    await (await serverApi()).staff.catalog.createResource(resourceFields(form));
     revalidatePath('/resources');
     return { message: 'Resource added.', result: null };
+  });
+}
+
+export async function updateResource(_previous: FormState, form: FormData): Promise<FormState> {
+  const resourceId = formText(form, 'id');
+  return submitForm(form, async () => {
+    await (await serverApi()).staff.catalog.updateResource({ resourceId, ...resourceFields(form) });
+    revalidatePath(`/resources/${resourceId}`);
+    return { message: 'Saved.', result: null };
   });
 }
 

@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { catalogAccess } from '~/lib/catalog-access';
+import { CatalogItemList } from './catalog-item-list';
 import { AddOnForm, PriceRuleForm, PromoCodeForm } from './extras-forms';
 import { RowAction } from '~/components/row-action';
 import { cancelDate } from './date-actions';
@@ -13,6 +14,12 @@ import { SettingsForm } from './settings-form';
 import { TicketTypeForm } from './ticket-type-form';
 
 export const metadata: Metadata = { title: 'Offering' };
+
+/** "From 80% sold", "From 24 hours before the start". */
+const describeRule = (rule: { kind: string; threshold: number }) =>
+  rule.kind === 'occupancy'
+    ? `From ${rule.threshold}% sold`
+    : `From ${rule.threshold} hours before the start`;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -93,16 +100,34 @@ export default async function OfferingPage({
       <Section id="ticket-types" title="Ticket types">
         <Card>
           {offering.ticketTypes.length ? (
-            <ul className="mb-4 flex flex-col gap-1 text-slate-800" aria-label="Ticket types">
-              {offering.ticketTypes.map((type) => (
-                <li key={type.id}>
-                  {type.name}: {formatMoney({ amount: type.priceAmount, currency: type.currency })}
-                  {type.quotaPerOccurrence !== null ? `, ${type.quotaPerOccurrence} per date` : ''}
-                  {type.seatCategory ? `, ${type.seatCategory} seats` : ''}, up to{' '}
-                  {type.maxPerOrder} per order
-                </li>
-              ))}
-            </ul>
+            <CatalogItemList
+              label="Ticket types"
+              offeringId={offering.id}
+              items={offering.ticketTypes.map((type) => ({
+                kind: 'ticket_type',
+                id: type.id,
+                name: `ticket type ${type.name}`,
+                active: type.active,
+                summary: (
+                  <>
+                    {type.name}:{' '}
+                    {formatMoney({ amount: type.priceAmount, currency: type.currency })}
+                    {type.quotaPerOccurrence !== null
+                      ? `, ${type.quotaPerOccurrence} per date`
+                      : ''}
+                    {type.seatCategory ? `, ${type.seatCategory} seats` : ''}, up to{' '}
+                    {type.maxPerOrder} per order
+                  </>
+                ),
+                editForm: access.mayWrite ? (
+                  <TicketTypeForm
+                    offeringId={offering.id}
+                    currency={offering.currency}
+                    ticketType={type}
+                  />
+                ) : null,
+              }))}
+            />
           ) : (
             <p className="mb-4 text-slate-700">No ticket type yet.</p>
           )}
@@ -114,43 +139,63 @@ export default async function OfferingPage({
 
       <Section id="pricing" title="Price rules, promo codes and add-ons">
         <Card>
-          <ul
-            className="mb-4 flex flex-col gap-1 text-slate-800"
-            aria-label="Price rules and offers"
-          >
-            {extras.priceRules.map((rule) => (
-              <li key={rule.id}>
-                {rule.kind === 'occupancy'
-                  ? `From ${rule.threshold}% sold`
-                  : `From ${rule.threshold} hours before the start`}
-                :{' '}
-                {rule.adjustmentKind === 'percent_bp'
-                  ? `${rule.adjustmentValue > 0 ? '+' : ''}${rule.adjustmentValue / 100}%`
-                  : formatMoney({ amount: rule.adjustmentValue, currency: offering.currency })}
-              </li>
-            ))}
-            {extras.promoCodes.map((promo) => (
-              <li key={promo.id}>
-                Code {promo.code}:{' '}
-                {promo.discountKind === 'percent_bp'
-                  ? `${promo.discountValue / 100}% off`
-                  : `${formatMoney({ amount: promo.discountValue, currency: offering.currency })} off`}
-                , used {promo.redeemedCount}
-                {promo.maxRedemptions === null ? '' : ` of ${promo.maxRedemptions}`}
-              </li>
-            ))}
-            {extras.addOns.map((addOn) => (
-              <li key={addOn.id}>
-                Add-on {addOn.name}:{' '}
-                {formatMoney({ amount: addOn.priceAmount, currency: addOn.currency })}
-                {addOn.perItem ? ' per ticket' : ''}
-                {addOn.stock === null ? '' : `, ${addOn.stock} in stock`}
-              </li>
-            ))}
-          </ul>
+          <CatalogItemList
+            label="Price rules and offers"
+            offeringId={offering.id}
+            items={[
+              ...extras.priceRules.map((rule) => ({
+                kind: 'price_rule' as const,
+                id: rule.id,
+                name: `price rule ${describeRule(rule)}`,
+                active: true,
+                summary: `${describeRule(rule)}: ${
+                  rule.adjustmentKind === 'percent_bp'
+                    ? `${rule.adjustmentValue > 0 ? '+' : ''}${rule.adjustmentValue / 100}%`
+                    : formatMoney({ amount: rule.adjustmentValue, currency: offering.currency })
+                }`,
+                editForm: access.mayWrite ? (
+                  <PriceRuleForm
+                    offeringId={offering.id}
+                    currency={offering.currency}
+                    rule={rule}
+                  />
+                ) : null,
+              })),
+              ...extras.promoCodes.map((promo) => ({
+                kind: 'promo_code' as const,
+                id: promo.id,
+                name: `promo code ${promo.code}`,
+                active: promo.active,
+                summary: `Code ${promo.code}: ${
+                  promo.discountKind === 'percent_bp'
+                    ? `${promo.discountValue / 100}% off`
+                    : `${formatMoney({ amount: promo.discountValue, currency: offering.currency })} off`
+                }, used ${promo.redeemedCount}${promo.maxRedemptions === null ? '' : ` of ${promo.maxRedemptions}`}`,
+                editForm: access.mayWrite ? (
+                  <PromoCodeForm
+                    offeringId={offering.id}
+                    currency={offering.currency}
+                    promo={promo}
+                  />
+                ) : null,
+              })),
+              ...extras.addOns.map((addOn) => ({
+                kind: 'add_on' as const,
+                id: addOn.id,
+                name: `add-on ${addOn.name}`,
+                active: addOn.active,
+                summary: `Add-on ${addOn.name}: ${formatMoney({ amount: addOn.priceAmount, currency: addOn.currency })}${
+                  addOn.perItem ? ' per ticket' : ''
+                }${addOn.stock === null ? '' : `, ${addOn.stock} in stock`}`,
+                editForm: access.mayWrite ? (
+                  <AddOnForm offeringId={offering.id} currency={offering.currency} addOn={addOn} />
+                ) : null,
+              })),
+            ]}
+          />
           {access.mayWrite ? (
             <div className="flex flex-col gap-6">
-              <PriceRuleForm offeringId={offering.id} />
+              <PriceRuleForm offeringId={offering.id} currency={offering.currency} />
               <PromoCodeForm offeringId={offering.id} currency={offering.currency} />
               <AddOnForm offeringId={offering.id} currency={offering.currency} />
             </div>

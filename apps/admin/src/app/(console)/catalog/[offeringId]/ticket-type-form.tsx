@@ -1,24 +1,58 @@
 'use client';
 
+import type { RouterOutputs } from '@tessera/api';
 import { Button, Field } from '@tessera/ui';
 import { useActionState } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState } from '~/lib/form-state';
 import { createTicketType } from '../actions';
+import { updateTicketType } from './item-actions';
 
-export function TicketTypeForm({ offeringId, currency }: { offeringId: string; currency: string }) {
-  const [state, action, pending] = useActionState(createTicketType, initialFormState);
+type TicketTypeView = RouterOutputs['staff']['catalog']['offering']['ticketTypes'][number];
+
+/** Adds a ticket type, or with `ticketType` edits that one (its fields filled in). */
+export function TicketTypeForm({
+  offeringId,
+  currency,
+  ticketType,
+}: {
+  offeringId: string;
+  currency: string;
+  ticketType?: TicketTypeView;
+}) {
+  const [state, action, pending] = useActionState(
+    ticketType ? updateTicketType : createTicketType,
+    initialFormState,
+  );
   const errors = state.fieldErrors;
-  const values = state.values;
+  // What was typed (after a refusal), else the stored value when editing.
+  const value = (name: keyof TicketTypeView) => {
+    const stored = ticketType?.[name];
+    return (
+      state.values[name] ?? (stored === null || stored === undefined ? undefined : String(stored))
+    );
+  };
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form
+      action={action}
+      className="flex flex-col gap-4"
+      noValidate
+      aria-label={ticketType ? `Edit ticket type ${ticketType.name}` : 'New ticket type'}
+    >
       <input type="hidden" name="offeringId" value={offeringId} />
+      {ticketType ? <input type="hidden" name="id" value={ticketType.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" required defaultValue={values.name} errors={errors.name} />
+        <Field
+          label="Name"
+          name="name"
+          required
+          defaultValue={value('name')}
+          errors={errors.name}
+        />
         <Field
           label={`Price in minor units (${currency} cents)`}
           name="priceAmount"
-          defaultValue={values.priceAmount}
+          defaultValue={value('priceAmount')}
           type="number"
           min={0}
           required
@@ -27,31 +61,43 @@ export function TicketTypeForm({ offeringId, currency }: { offeringId: string; c
         <Field
           label="Places per date"
           name="quotaPerOccurrence"
-          defaultValue={values.quotaPerOccurrence}
+          defaultValue={value('quotaPerOccurrence')}
           type="number"
           min={0}
-          hint="For tickets without a seat map."
+          hint={
+            ticketType
+              ? 'Applies to every date to come; never below what is held or sold on one.'
+              : 'For tickets without a seat map.'
+          }
           errors={errors.quotaPerOccurrence}
         />
         <Field
           label="Seat category"
           name="seatCategory"
-          defaultValue={values.seatCategory}
+          defaultValue={value('seatCategory')}
           hint="Reserved seating: this price is for the map's seats of this category."
           errors={errors.seatCategory}
+        />
+        <Field
+          label="At least per order"
+          name="minPerOrder"
+          type="number"
+          min={1}
+          defaultValue={value('minPerOrder') ?? '1'}
+          errors={errors.minPerOrder}
         />
         <Field
           label="At most per order"
           name="maxPerOrder"
           type="number"
           min={1}
-          defaultValue={values.maxPerOrder ?? '10'}
+          defaultValue={value('maxPerOrder') ?? '10'}
           errors={errors.maxPerOrder}
         />
       </div>
       <div>
         <Button type="submit" pending={pending}>
-          Add ticket type
+          {ticketType ? 'Save ticket type' : 'Add ticket type'}
         </Button>
       </div>
       <FormStatus state={state} />

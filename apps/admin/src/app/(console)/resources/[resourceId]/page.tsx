@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { catalogAccess } from '~/lib/catalog-access';
+import { ResourceForm } from '../resource-form';
 import { HoursForm } from './hours-form';
 
 export const metadata: Metadata = { title: 'Resource hours' };
@@ -60,6 +61,16 @@ export default async function ResourcePage({
           </ul>
         </Card>
       </section>
+      {access.mayWrite ? (
+        <section aria-labelledby="details" className="flex flex-col gap-3">
+          <h2 id="details" className="text-lg font-semibold text-slate-900">
+            Name, kind and time zone
+          </h2>
+          <Card>
+            <ResourceForm resource={resource} />
+          </Card>
+        </section>
+      ) : null}
       {access.mayWrite ? (
         <section aria-labelledby="hours" className="flex flex-col gap-3">
           <h2 id="hours" className="text-lg font-semibold text-slate-900">
