@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from '@tessera/api';
 import { Button, Field } from '@tessera/ui';
-import { useActionState } from 'react';
+import { useActionState, type ReactNode } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState, type FormState } from '~/lib/form-state';
 import { createAddOn, createPriceRule, createPromoCode } from '../actions';
@@ -37,6 +37,29 @@ const typed = (kind: 'percent_bp' | 'amount', value: number) =>
 const percentOrAmount = (kind: 'percent_bp' | 'amount') =>
   kind === 'percent_bp' ? 'percent' : 'amount';
 
+/** Whether the value typed next to it is a percent or an amount in the offering's currency. */
+function PercentOrAmount({
+  label,
+  name,
+  currency,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  currency: string;
+  defaultValue: string | undefined;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+      {label}
+      <select name={name} className={selectClasses} defaultValue={defaultValue}>
+        <option value="percent">Percent</option>
+        <option value="amount">{currency} minor units (cents)</option>
+      </select>
+    </label>
+  );
+}
+
 function ItemFormShell({
   label,
   offeringId,
@@ -52,7 +75,7 @@ function ItemFormShell({
   submit: string;
   pending: boolean;
   state: FormState;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <>
@@ -120,17 +143,12 @@ export function PriceRuleForm({
             defaultValue={value('threshold')}
             errors={state.fieldErrors.threshold}
           />
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Change in
-            <select
-              name="adjustmentKind"
-              className={selectClasses}
-              defaultValue={value('adjustmentKind')}
-            >
-              <option value="percent">Percent</option>
-              <option value="amount">{currency} minor units (cents)</option>
-            </select>
-          </label>
+          <PercentOrAmount
+            label="Change in"
+            name="adjustmentKind"
+            currency={currency}
+            defaultValue={value('adjustmentKind')}
+          />
           <Field
             label="Price change"
             name="adjustmentValue"
@@ -188,17 +206,12 @@ export function PromoCodeForm({
             defaultValue={value('code')}
             errors={state.fieldErrors.code}
           />
-          <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-            Discount in
-            <select
-              name="discountKind"
-              className={selectClasses}
-              defaultValue={value('discountKind')}
-            >
-              <option value="percent">Percent</option>
-              <option value="amount">{currency} minor units (cents)</option>
-            </select>
-          </label>
+          <PercentOrAmount
+            label="Discount in"
+            name="discountKind"
+            currency={currency}
+            defaultValue={value('discountKind')}
+          />
           <Field
             label="Discount"
             name="discountValue"
