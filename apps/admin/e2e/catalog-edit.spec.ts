@@ -66,8 +66,13 @@ test('a manager edits a ticket type’s price, removes an unused promo code, and
   const edit = page.getByRole('form', { name: 'Edit ticket type Standing' });
   await expect(edit.getByLabel(/Price in minor units/)).toHaveValue('2000');
   await edit.getByLabel(/Price in minor units/).fill('-5');
+  await edit.getByLabel('Sales start (Europe/Paris)').fill('2030-01-02T10:00');
+  await edit.getByLabel('Sales end (Europe/Paris)').fill('2030-01-01T10:00');
   await edit.getByRole('button', { name: 'Save ticket type' }).click();
   await expect(edit.getByText('Price cannot be negative')).toBeVisible();
+  await expect(edit.getByText('Sales must end after they start')).toBeVisible();
+  await edit.getByLabel('Sales start (Europe/Paris)').fill('');
+  await edit.getByLabel('Sales end (Europe/Paris)').fill('');
   await edit.getByLabel(/Price in minor units/).fill('2500');
   await edit.getByRole('button', { name: 'Save ticket type' }).click();
   await expect(edit.getByText('Saved.')).toBeVisible();

@@ -1,3 +1,4 @@
+import { instantOfLocalDateTime } from '@tessera/api/domain/shared/time-zone';
 import { formText } from '@tessera/ui';
 import { formNumber } from '~/lib/form-state';
 
@@ -26,6 +27,12 @@ export function venueFields(form: FormData) {
   };
 }
 
+/** A datetime-local box, read in the zone the form names (the offering's). */
+function localDateTime(form: FormData, name: string) {
+  const typed = formText(form, name).trim();
+  return typed ? instantOfLocalDateTime(typed, formText(form, 'timeZone')) : null;
+}
+
 export function ticketTypeFields(form: FormData) {
   return {
     name: formText(form, 'name'),
@@ -34,6 +41,8 @@ export function ticketTypeFields(form: FormData) {
     seatCategory: textOrNull(form, 'seatCategory'),
     minPerOrder: formNumber(form, 'minPerOrder'),
     maxPerOrder: formNumber(form, 'maxPerOrder'),
+    salesStartAt: localDateTime(form, 'salesStartAt'),
+    salesEndAt: localDateTime(form, 'salesEndAt'),
   };
 }
 

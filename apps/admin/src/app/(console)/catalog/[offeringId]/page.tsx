@@ -123,6 +123,7 @@ export default async function OfferingPage({
                   <TicketTypeForm
                     offeringId={offering.id}
                     currency={offering.currency}
+                    timeZone={offering.timeZone}
                     ticketType={type}
                   />
                 ) : null,
@@ -132,7 +133,11 @@ export default async function OfferingPage({
             <p className="mb-4 text-slate-700">No ticket type yet.</p>
           )}
           {access.mayWrite ? (
-            <TicketTypeForm offeringId={offering.id} currency={offering.currency} />
+            <TicketTypeForm
+              offeringId={offering.id}
+              currency={offering.currency}
+              timeZone={offering.timeZone}
+            />
           ) : null}
         </Card>
       </Section>

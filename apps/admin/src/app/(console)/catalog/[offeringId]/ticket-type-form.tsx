@@ -10,14 +10,32 @@ import { updateTicketType } from './item-actions';
 
 type TicketTypeView = RouterOutputs['staff']['catalog']['offering']['ticketTypes'][number];
 
+/** An instant as a datetime-local value in `timeZone`: "2026-11-28T19:30". */
+function localDateTimeValue(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(date)
+    .replace(' ', 'T');
+}
+
 /** Adds a ticket type, or with `ticketType` edits that one (its fields filled in). */
 export function TicketTypeForm({
   offeringId,
   currency,
+  timeZone,
   ticketType,
 }: {
   offeringId: string;
   currency: string;
+  /** The offering's zone, which the sales window is typed in. */
+  timeZone: string;
   ticketType?: TicketTypeView;
 }) {
   const [state, action, pending] = useActionState(
@@ -28,9 +46,9 @@ export function TicketTypeForm({
   // What was typed (after a refusal), else the stored value when editing.
   const value = (name: keyof TicketTypeView) => {
     const stored = ticketType?.[name];
-    return (
-      state.values[name] ?? (stored === null || stored === undefined ? undefined : String(stored))
-    );
+    if (state.values[name] !== undefined) return state.values[name];
+    if (stored instanceof Date) return localDateTimeValue(stored, timeZone);
+    return stored === null || stored === undefined ? undefined : String(stored);
   };
   return (
     <form
@@ -40,6 +58,7 @@ export function TicketTypeForm({
       aria-label={ticketType ? `Edit ticket type ${ticketType.name}` : 'New ticket type'}
     >
       <input type="hidden" name="offeringId" value={offeringId} />
+      <input type="hidden" name="timeZone" value={timeZone} />
       {ticketType ? <input type="hidden" name="id" value={ticketType.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
@@ -93,6 +112,22 @@ export function TicketTypeForm({
           min={1}
           defaultValue={value('maxPerOrder') ?? '10'}
           errors={errors.maxPerOrder}
+        />
+        <Field
+          label={`Sales start (${timeZone})`}
+          name="salesStartAt"
+          type="datetime-local"
+          hint="Empty: on sale as soon as a date is."
+          defaultValue={value('salesStartAt')}
+          errors={errors.salesStartAt}
+        />
+        <Field
+          label={`Sales end (${timeZone})`}
+          name="salesEndAt"
+          type="datetime-local"
+          hint="Empty: until each date's own sales end."
+          defaultValue={value('salesEndAt')}
+          errors={errors.salesEndAt}
         />
       </div>
       <div>
