@@ -102,3 +102,80 @@ describe('staff.catalog.cancelOccurrence', () => {
     expect(await statusOf(later.id)).toBe('scheduled');
   });
 });
+
+describe('staff.catalog.createSeries of one day (the console\'s one-date form)', () => {
+  it('adds one date on a seat map: its seats stocked for sale, a blocked one kept off; audited', async () => {
+    const { org, offering, occurrence, standard } = await twoTierTheatre(t.db);
+    const seatMapId = occurrence.seatMapId;
+    if (!seatMapId) throw new Error('the theatre has no seat map');
+    const blocked = at(standard, 3);
+    await t.db.updateTable('seats').set({ blocked: true }).where('id', '=', blocked.id).execute();
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
+    const staff = await t.caller({ userId: manager.id });
+    const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+
+    const created = await staff.staff.catalog.createSeries({
+      offeringId: offering.id,
+      firstDate: day,
+      days: 1,
+      localTime: '19:30',
+      durationMinutes: 120,
+      seatMapId,
+    });
+    expect(created.created).toBe(1);
+    const added = await t.db
+      .selectFrom('occurrences')
+      .select(['id', 'seatMapId', 'capacity'])
+      .where('offeringId', '=', offering.id)
+      .where('startsAt', '=', at(created.starts, 0).startsAt)
+      .executeTakeFirstOrThrow();
+    expect(added).toMatchObject({ seatMapId, capacity: 5 });
+
+    const customer = await t.caller(noLimits);
+    const availability = await customer.availability.occurrence({ occurrenceId: added.id });
+    const statuses = new Map(availability.seats?.map((seat) => [seat.id, seat.status]));
+    expect(statuses.size).toBe(6);
+    expect(statuses.get(blocked.id)).toBe('blocked');
+    expect([...statuses.values()].filter((status) => status === 'free')).toHaveLength(5);
+    await customer.holds.create({ occurrenceId: added.id, seatIds: [at(standard, 0).id] });
+    const seat = await t.db
+      .selectFrom('occurrenceSeats')
+      .select('status')
+      .where('occurrenceId', '=', added.id)
+      .where('seatId', '=', at(standard, 0).id)
+      .executeTakeFirstOrThrow();
+    expect(seat.status).toBe('held');
+
+    const audit = await t.db
+      .selectFrom('auditLog')
+      .select(['action', 'changes'])
+      .where('entityId', '=', offering.id)
+      .execute();
+    expect(audit).toMatchObject([
+      { action: 'occurrence.series_created', changes: { seatMapId, occurrenceIds: [added.id] } },
+    ]);
+  });
+
+  it("refuses another org's seat map as not found and adds nothing", async () => {
+    const { org, offering } = await twoTierTheatre(t.db);
+    const theirs = await twoTierTheatre(t.db);
+    const owner = (await createStaffUser(t.db, { org, role: 'owner' })).user;
+    const day = new Date(Date.now() + 41 * 86_400_000).toISOString().slice(0, 10);
+    await expect(
+      (await t.caller({ userId: owner.id })).staff.catalog.createSeries({
+        offeringId: offering.id,
+        firstDate: day,
+        days: 1,
+        localTime: '19:30',
+        durationMinutes: 120,
+        seatMapId: theirs.occurrence.seatMapId,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This seat map was not found.' });
+    const dates = await t.db
+      .selectFrom('occurrences')
+      .select('id')
+      .where('offeringId', '=', offering.id)
+      .execute();
+    expect(dates).toHaveLength(2);
+  });
+});

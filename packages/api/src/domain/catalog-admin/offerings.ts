@@ -5,6 +5,7 @@ import type { StaffMember } from '../access/membership';
 import type { Tx } from '../shared/idempotency';
 import { offeringTimeZone } from '../shared/time-zone';
 import { auditCatalogChange } from './audit';
+import { checkOwnVenue } from './venues';
 import {
   CreateOfferingInput,
   type OfferingAdminDetail,
@@ -116,15 +117,7 @@ export async function createOffering(
 ): Promise<{ id: string }> {
   const input = CreateOfferingInput.parse(rawInput);
   return db.transaction().execute(async (tx) => {
-    if (input.venueId) {
-      const venue = await tx
-        .selectFrom('venues')
-        .select('id')
-        .where('id', '=', input.venueId)
-        .where('orgId', '=', staff.orgId)
-        .executeTakeFirst();
-      if (!venue) throw notFound('This venue');
-    }
+    if (input.venueId) await checkOwnVenue(tx, staff.orgId, input.venueId);
     const taken = await tx
       .selectFrom('offerings')
       .select('id')

@@ -2,6 +2,7 @@ import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import { AppError, notFound } from '../../errors';
 import type { StaffMember } from '../access/membership';
+import type { Tx } from '../shared/idempotency';
 import { auditCatalogChange, changesOf } from './audit';
 import { mergeChecked } from './field-rules';
 import type { CreateVenueInput, UpdateVenueInput, VenueView } from './schemas';
@@ -15,6 +16,17 @@ export function listVenues(db: Db, orgId: string): Promise<VenueView[]> {
     .where('orgId', '=', orgId)
     .orderBy('name')
     .execute();
+}
+
+/** Refuses a venue that is not the org's: another org's id reads as not found (no hint it exists). */
+export async function checkOwnVenue(db: Db | Tx, orgId: string, venueId: string): Promise<void> {
+  const venue = await db
+    .selectFrom('venues')
+    .select('id')
+    .where('id', '=', venueId)
+    .where('orgId', '=', orgId)
+    .executeTakeFirst();
+  if (!venue) throw notFound('This venue');
 }
 
 export function createVenue(

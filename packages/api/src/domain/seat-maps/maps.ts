@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { AppError, notFound } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { auditCatalogChange } from '../catalog-admin/audit';
+import { checkOwnVenue } from '../catalog-admin/venues';
 import type { Tx } from '../shared/idempotency';
 import type {
   CreateSeatMapInput,
@@ -173,15 +174,7 @@ export function createSeatMap(
   requestId: string,
 ): Promise<{ id: string }> {
   return db.transaction().execute(async (tx) => {
-    if (input.venueId) {
-      const venue = await tx
-        .selectFrom('venues')
-        .select('id')
-        .where('id', '=', input.venueId)
-        .where('orgId', '=', staff.orgId)
-        .executeTakeFirst();
-      if (!venue) throw notFound('This venue');
-    }
+    if (input.venueId) await checkOwnVenue(tx, staff.orgId, input.venueId);
     const map = await tx
       .insertInto('seatMaps')
       .values({ orgId: staff.orgId, venueId: input.venueId, name: input.name, ...mapBounds([]) })
