@@ -59,10 +59,11 @@ test('a manager creates a trip with daily 08:00 departures for 30 days, and the 
   );
 
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('First date').fill(tomorrow);
-  await page.getByLabel('Number of days').fill('30');
-  await page.getByLabel('Start time (Europe/Paris)').fill('08:00');
-  await page.getByLabel('Duration (minutes)').fill('290');
+  const series = page.getByRole('form', { name: 'Add dates in series' });
+  await series.getByLabel('First date').fill(tomorrow);
+  await series.getByLabel('Number of days').fill('30');
+  await series.getByLabel('Start time (Europe/Paris)').fill('08:00');
+  await series.getByLabel('Duration (minutes)').fill('290');
   await page.getByRole('button', { name: 'Preview dates' }).click();
   await expect(page.getByText('30 dates would be created.')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Series dates' }).getByRole('listitem')).toHaveCount(

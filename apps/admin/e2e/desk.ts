@@ -44,6 +44,15 @@ export async function mutate(request: APIRequestContext, path: string, input: un
   return body.result.data.json;
 }
 
+/** A tRPC query over HTTP, as a browser's client sends it. */
+export async function query(request: APIRequestContext, path: string, input: unknown) {
+  const param = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await request.get(`/api/trpc/${path}?input=${param}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  const body = (await response.json()) as { result: { data: { json: unknown } } };
+  return body.result.data.json;
+}
+
 /** A customer's booking of `names.length` tickets, through the public API; its ticket codes. */
 export async function bookTickets(
   request: APIRequestContext,

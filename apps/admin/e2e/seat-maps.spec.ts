@@ -80,9 +80,10 @@ test('a manager builds a seat map, sells a seat on it, and cannot remove the sec
     );
   }
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('First date').fill(tomorrow);
-  await page.getByLabel('Number of days').fill('1');
-  await page.getByLabel('Seat map').selectOption({ label: `${hall} (34 seats)` });
+  const series = page.getByRole('form', { name: 'Add dates in series' });
+  await series.getByLabel('First date').fill(tomorrow);
+  await series.getByLabel('Number of days').fill('1');
+  await series.getByLabel('Seat map').selectOption({ label: `${hall} (34 seats)` });
   await page.getByRole('button', { name: 'Create dates' }).click();
   await expect(page.getByText('1 dates created.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Status' }).selectOption('published');

@@ -49,7 +49,7 @@ export async function seatedShow() {
     const startsAt = new Date(Date.now() + 10 * 86_400_000);
     const occurrence = await createOccurrence(db, { offering, seatMap, startsAt });
     const stalls = seats.filter((seat) => seat.category === 'standard');
-    return { occurrence, stalls };
+    return { occurrence, seatMap, stalls };
   });
 }
 

@@ -103,7 +103,7 @@ describe('staff.catalog.cancelOccurrence', () => {
   });
 });
 
-describe('staff.catalog.createSeries of one day (the console\'s one-date form)', () => {
+describe("staff.catalog.createSeries of one day (the console's one-date form)", () => {
   it('adds one date on a seat map: its seats stocked for sale, a blocked one kept off; audited', async () => {
     const { org, offering, occurrence, standard } = await twoTierTheatre(t.db);
     const seatMapId = occurrence.seatMapId;

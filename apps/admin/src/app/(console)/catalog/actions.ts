@@ -6,6 +6,7 @@ import { formNumber, submitForm, type FormState } from '~/lib/form-state';
 import { serverApi } from '~/trpc/server';
 import {
   addOnFields,
+  dateFields,
   priceRuleFields,
   promoCodeFields,
   ticketTypeFields,
@@ -103,18 +104,13 @@ export async function occurrenceSeries(
   _previous: FormState<SeriesResult>,
   form: FormData,
 ): Promise<FormState<SeriesResult>> {
-  const offeringId = formText(form, 'offeringId');
   const input = {
-    offeringId,
-    firstDate: formText(form, 'firstDate'),
+    ...dateFields(form),
     days: formNumber(form, 'days') ?? NaN,
-    localTime: formText(form, 'localTime'),
-    durationMinutes: formNumber(form, 'durationMinutes') ?? NaN,
     skipDates: formText(form, 'skipDates')
       .split(/[\s,]+/)
       .filter(Boolean),
     weekdays: form.getAll('weekdays').map(Number),
-    seatMapId: formText(form, 'seatMapId') || null,
   };
   return submitForm<SeriesResult>(
     form,
@@ -122,7 +118,7 @@ export async function occurrenceSeries(
       const api = await serverApi();
       if (formText(form, 'intent') === 'create') {
         const created = await api.staff.catalog.createSeries(input);
-        revalidatePath(`/catalog/${offeringId}`);
+        revalidatePath(`/catalog/${input.offeringId}`);
         return { message: `${created.created} dates created.`, result: created };
       }
       const preview = await api.staff.catalog.previewSeries(input);

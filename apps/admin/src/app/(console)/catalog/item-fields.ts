@@ -17,6 +17,17 @@ function percentOrAmount(form: FormData, kindField: string, valueField: string) 
   };
 }
 
+/** The fields of DateFields and the first date, as both ways of adding dates send them. */
+export function dateFields(form: FormData) {
+  return {
+    offeringId: formText(form, 'offeringId'),
+    firstDate: formText(form, 'firstDate'),
+    localTime: formText(form, 'localTime'),
+    durationMinutes: formNumber(form, 'durationMinutes') ?? NaN,
+    seatMapId: formText(form, 'seatMapId') || null,
+  };
+}
+
 export function venueFields(form: FormData) {
   return {
     name: formText(form, 'name'),

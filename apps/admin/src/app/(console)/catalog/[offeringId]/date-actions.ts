@@ -4,25 +4,18 @@ import { formText } from '@tessera/ui';
 import { TRPCError } from '@trpc/server';
 import { revalidatePath } from 'next/cache';
 import type { RowActionState } from '~/components/row-action';
-import { formNumber, submitForm, type FormState } from '~/lib/form-state';
+import { submitForm, type FormState } from '~/lib/form-state';
 import { serverApi } from '~/trpc/server';
+import { dateFields } from '../item-fields';
 
 /** One date: a series of one day, so it is created and stocked exactly like a series' dates. */
 export async function addOneDate(_previous: FormState, form: FormData): Promise<FormState> {
-  const offeringId = formText(form, 'offeringId');
+  const input = dateFields(form);
   return submitForm(
     form,
     async () => {
-      const created = await (
-        await serverApi()
-      ).staff.catalog.createSeries({
-        offeringId,
-        firstDate: formText(form, 'firstDate'),
-        days: 1,
-        localTime: formText(form, 'localTime'),
-        durationMinutes: formNumber(form, 'durationMinutes') ?? NaN,
-      });
-      revalidatePath(`/catalog/${offeringId}`);
+      const created = await (await serverApi()).staff.catalog.createSeries({ ...input, days: 1 });
+      revalidatePath(`/catalog/${input.offeringId}`);
       return {
         message: created.created ? 'Date added.' : 'This date is already there: nothing added.',
         result: null,

@@ -5,41 +5,23 @@ import { useActionState } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState } from '~/lib/form-state';
 import { addOneDate } from './date-actions';
+import { DateFields, type DateFormProps } from './date-fields';
 
-/** One more date of the offering, at a local time in its zone. */
-export function OneDateForm({ offeringId, timeZone }: { offeringId: string; timeZone: string }) {
+/** One more date of the offering, at a local time in its zone, on a seat map or not. */
+export function OneDateForm({ offeringId, timeZone, seatMaps }: DateFormProps) {
   const [state, action, pending] = useActionState(addOneDate, initialFormState);
-  const errors = state.fieldErrors;
-  const values = state.values;
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={action} className="flex flex-col gap-4" noValidate aria-label="Add one date">
       <input type="hidden" name="offeringId" value={offeringId} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field
-          label="One date"
-          name="firstDate"
-          type="date"
-          required
-          defaultValue={values.firstDate}
-          errors={errors.firstDate}
-        />
-        <Field
-          label={`Start time of that date (${timeZone})`}
-          name="localTime"
-          type="time"
-          required
-          defaultValue={values.localTime ?? '20:00'}
-          errors={errors.localTime}
-        />
-        <Field
-          label="Length of that date (minutes)"
-          name="durationMinutes"
-          type="number"
-          min={1}
-          defaultValue={values.durationMinutes ?? '120'}
-          errors={errors.durationMinutes}
-        />
-      </div>
+      <Field
+        label="Date"
+        name="firstDate"
+        type="date"
+        required
+        defaultValue={state.values.firstDate}
+        errors={state.fieldErrors.firstDate}
+      />
+      <DateFields timeZone={timeZone} seatMaps={seatMaps} defaultTime="20:00" state={state} />
       <div>
         <Button type="submit" pending={pending}>
           Add date

@@ -54,6 +54,8 @@ export default async function OfferingPage({
     if (error instanceof TRPCError && ['NOT_FOUND', 'BAD_REQUEST'].includes(error.code)) notFound();
     throw error;
   }
+  // Appointments sell time slots, never seats.
+  const dateSeatMaps = offering.kind === 'appointment' ? [] : seatMaps;
 
   return (
     <div className="flex flex-col gap-8">
@@ -212,7 +214,11 @@ export default async function OfferingPage({
         {access.mayWrite ? (
           <Card>
             <h3 className="mb-3 font-semibold text-slate-900">Add one date</h3>
-            <OneDateForm offeringId={offering.id} timeZone={offering.timeZone} />
+            <OneDateForm
+              offeringId={offering.id}
+              timeZone={offering.timeZone}
+              seatMaps={dateSeatMaps}
+            />
           </Card>
         ) : null}
         {access.mayWrite ? (
@@ -221,7 +227,7 @@ export default async function OfferingPage({
             <SeriesForm
               offeringId={offering.id}
               timeZone={offering.timeZone}
-              seatMaps={offering.kind === 'appointment' ? [] : seatMaps}
+              seatMaps={dateSeatMaps}
             />
           </Card>
         ) : null}

@@ -5,27 +5,24 @@ import { useActionState } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState } from '~/lib/form-state';
 import { occurrenceSeries } from '../actions';
+import { DateFields, type DateFormProps } from './date-fields';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Dates in series: Preview lists what Create would make, in the offering's zone. */
-export function SeriesForm({
-  offeringId,
-  timeZone,
-  seatMaps,
-}: {
-  offeringId: string;
-  timeZone: string;
-  /** Maps the dates can use for reserved seating; none offered for appointments. */
-  seatMaps: { id: string; name: string; seats: number }[];
-}) {
+export function SeriesForm({ offeringId, timeZone, seatMaps }: DateFormProps) {
   const [state, action, pending] = useActionState(occurrenceSeries, initialFormState);
   const errors = state.fieldErrors;
   const result = state.result;
   const values = state.values;
   const weekdays = (values.weekdays ?? '').split(',');
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form
+      action={action}
+      className="flex flex-col gap-4"
+      noValidate
+      aria-label="Add dates in series"
+    >
       <input type="hidden" name="offeringId" value={offeringId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
@@ -45,40 +42,8 @@ export function SeriesForm({
           defaultValue={values.days ?? '30'}
           errors={errors.days}
         />
-        <Field
-          label={`Start time (${timeZone})`}
-          name="localTime"
-          type="time"
-          required
-          defaultValue={values.localTime ?? '08:00'}
-          errors={errors.localTime}
-        />
-        <Field
-          label="Duration (minutes)"
-          name="durationMinutes"
-          type="number"
-          min={1}
-          defaultValue={values.durationMinutes ?? '120'}
-          errors={errors.durationMinutes}
-        />
       </div>
-      {seatMaps.length ? (
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          Seat map
-          <select
-            name="seatMapId"
-            defaultValue={values.seatMapId ?? ''}
-            className="block h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base text-slate-900"
-          >
-            <option value="">No seat map (tickets by quota)</option>
-            {seatMaps.map((map) => (
-              <option key={map.id} value={map.id}>
-                {map.name} ({map.seats} seats)
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      <DateFields timeZone={timeZone} seatMaps={seatMaps} defaultTime="08:00" state={state} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">
           Only on (none ticked: every day)
