@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { reclaimInventoryOfHold } from '../inventory/reclaim';
+import { lockBookingThenPayment } from '../payments/lock-order';
 import { createRefund } from '../payments/refunds';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
@@ -17,6 +18,7 @@ export async function settlePayment(
   tx: Tx,
   settle: { paymentId: string; amount: number; providerPaymentIntent?: string | null },
 ): Promise<{ outcome: SettleOutcome; refundId: string | null }> {
+  await lockBookingThenPayment(tx, settle.paymentId);
   const payment = await tx
     .updateTable('payments')
     .set((eb) => ({

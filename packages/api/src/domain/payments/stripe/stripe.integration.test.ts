@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupApiTest, type ApiTest } from '../../../testing/api-test';
 import { at, seatedOccurrence } from '../../../testing/engine-fixtures';
 import { setupStripe } from '../../../testing/stripe';
+import { lockBookingThenPayment } from '../lock-order';
 import { completeRefund, createRefund } from '../refunds';
 import { reconcileStripePayments } from './reconcile';
 import { handleStripeEvent } from './webhook';
@@ -293,15 +294,10 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
       }),
     );
     let answered: Promise<void> | undefined;
-    // The webhook's transaction holds the payment (as it does from its first read) when the
-    // provider's answer starts completing the same refund; then the webhook completes it too.
+    // The webhook's transaction holds the booking and payment (as it does from its first read)
+    // when the provider's answer starts completing the same refund; then the webhook completes it too.
     await t.db.transaction().execute(async (webhook) => {
-      await webhook
-        .selectFrom('payments')
-        .select('id')
-        .where('id', '=', payment.id)
-        .forUpdate()
-        .execute();
+      await lockBookingThenPayment(webhook, payment.id);
       answered = t.db.transaction().execute((tx) => completeRefund(tx, refundId, 're_race'));
       await vi.waitFor(
         async () => {
