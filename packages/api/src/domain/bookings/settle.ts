@@ -71,7 +71,10 @@ export async function settlePayment(
         .where('status', '=', 'expired')
         .execute();
       await confirmBooking(tx, booking.id);
-      await enqueueOutbox(tx, [receipt]);
+      // The confirmation tells the customer of this payment: its receipt is for webhooks only.
+      await enqueueOutbox(tx, [
+        { ...receipt, payload: { ...receipt.payload, confirmedBooking: true } },
+      ]);
       return { outcome: 'confirmed', refundId: null };
     }
   }
