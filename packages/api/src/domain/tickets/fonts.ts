@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';
 
-const require = createRequire(import.meta.url);
+// Resolved when the process runs, from this package: the apps' bundler must not try to.
+const fromHere = createRequire(import.meta.url);
 
 /**
  * The faces tickets print in, embedded: pdfkit's built-in fonts are Latin-1 only, so names
@@ -25,7 +26,7 @@ interface LoadedFace {
 }
 
 function load(file: string): LoadedFace {
-  const data = readFileSync(require.resolve(file));
+  const data = readFileSync(fromHere.resolve(/* turbopackIgnore: true */ file));
   const font = create(data);
   if ('fonts' in font) throw new Error(`${file} is a font collection, not one face`);
   return { data, font };
