@@ -10,50 +10,21 @@ import {
   createTicketType,
   createVenue,
 } from '@tessera/db/seed';
-import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startJobs, type RunningJobs } from './jobs';
-import { createSmtpTransport, type SmtpTransport } from './mailer';
-import { createRedisConnection } from './redis';
-import { quietLog, startSmtpPeer, uniquePrefix, type SmtpPeer } from './test-support';
+import { startMailingWorker, type MailingWorker } from './test-support';
 
-const prefix = uniquePrefix('paid-emails');
 const events = { changed: () => undefined };
 
-let testDb: TestDatabase;
-let smtp: SmtpPeer;
-let transport: SmtpTransport;
-let running: RunningJobs;
+let worker: MailingWorker;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase({ poolSize: 4 });
-  smtp = await startSmtpPeer();
-  transport = createSmtpTransport(smtp.url, 'Harbour Arts <tickets@harbour.test>');
-  running = await startJobs({
-    db: testDb.db,
-    redisUrl: testEnv.TEST_REDIS_URL,
-    prefix,
-    transport,
-    payments: { stripe: null, provider: offlinePayments },
-    log: quietLog,
-    relayPollIntervalMs: 50,
-  });
+  worker = await startMailingWorker('paid-emails');
 });
-
-afterAll(async () => {
-  await running.close();
-  const redis = createRedisConnection(testEnv.TEST_REDIS_URL, 'worker', quietLog);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-  transport.close();
-  await smtp.close();
-  await testDb.drop();
-});
+afterAll(() => worker.close());
 
 /** A customer books a €45 seat to pay at the venue: pending until staff mark it paid. */
 async function bookToPayAtVenue() {
-  const db = testDb.db;
+  const db = worker.testDb.db;
   const org = await createOrg(db, { name: 'Harbour Arts', timeZone: 'Europe/Paris' });
   const venue = await createVenue(db, { org, name: 'Pier Hall', timeZone: 'Europe/Paris' });
   const offering = await createOffering(db, { org, venue, name: 'Harbour Jazz Night' });
@@ -97,14 +68,14 @@ async function bookToPayAtVenue() {
 async function allSent() {
   await vi.waitFor(
     async () => {
-      const pending = await testDb.db
+      const pending = await worker.testDb.db
         .selectFrom('outbox')
         .select('id')
         .where('relayedAt', 'is', null)
         .execute();
       expect(pending).toEqual([]);
       expect(
-        await running.queues.notifications.getJobCounts('waiting', 'active', 'delayed'),
+        await worker.running.queues.notifications.getJobCounts('waiting', 'active', 'delayed'),
       ).toEqual({ waiting: 0, active: 0, delayed: 0 });
     },
     { timeout: 15_000, interval: 50 },
@@ -120,19 +91,21 @@ describe('a booking paid at the venue', () => {
       actor: { userId: null, apiKeyId: null, label: 'desk@harbour.test' },
     };
     const deps = { events, requestId: 'paid-emails' };
-    expect(await markOfflinePaymentPaid(testDb.db, reference, staff, deps)).toEqual({
+    expect(await markOfflinePaymentPaid(worker.testDb.db, reference, staff, deps)).toEqual({
       outcome: 'confirmed',
     });
     // Clicked twice at the desk: nothing more.
-    await markOfflinePaymentPaid(testDb.db, reference, staff, deps);
+    await markOfflinePaymentPaid(worker.testDb.db, reference, staff, deps);
 
     await vi.waitFor(
       () =>
-        expect(smtp.received.filter((mail) => mail.subject?.includes(reference))).toHaveLength(1),
+        expect(
+          worker.smtp.received.filter((mail) => mail.subject?.includes(reference)),
+        ).toHaveLength(1),
       { timeout: 15_000, interval: 50 },
     );
     await allSent();
-    const mails = smtp.received.filter((mail) => mail.subject?.includes(reference));
+    const mails = worker.smtp.received.filter((mail) => mail.subject?.includes(reference));
     expect(mails.map((mail) => mail.subject)).toEqual([
       `Booking ${reference} confirmed: Harbour Jazz Night`,
     ]);

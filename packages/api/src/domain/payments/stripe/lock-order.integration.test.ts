@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createStaffUser } from '@tessera/db/seed';
 import { sql } from 'kysely';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { setupApiTest, type ApiTest } from '../../../testing/api-test';
-import { at, seatedOccurrence } from '../../../testing/engine-fixtures';
-import { setupStripe } from '../../../testing/stripe';
+import { checkoutWithStripe, setupStripe } from '../../../testing/stripe';
 import { handleStripeEvent } from './webhook';
 
 let t: ApiTest;
@@ -41,27 +39,11 @@ const lockWaiters = async () => {
 
 describe('lock order booking -> payment -> refund', () => {
   it('cancels a paid booking while a dispute webhook for its payment is handled, without a deadlock', async () => {
-    const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 1 });
-    const customer = await t.caller({
-      engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
-      payments: s.provider,
-    });
-    const hold = await customer.holds.create({
-      occurrenceId: fixture.occurrence.id,
-      seatIds: [at(fixture.seats, 0).id],
-    });
-    const { reference } = await customer.bookings.checkout({
-      holdId: hold.holdId,
-      idempotencyKey: `key-${randomUUID()}`,
+    const booked = await checkoutWithStripe(t, s, {
       contact: { name: 'Karim Benali', email: 'karim@example.test' },
     });
-    const booking = await t.db
-      .selectFrom('bookings as b')
-      .innerJoin('payments as p', 'p.bookingId', 'b.id')
-      .select(['b.id', 'p.providerRef'])
-      .where('b.reference', '=', reference)
-      .executeTakeFirstOrThrow();
-    const sessionId = booking.providerRef ?? '';
+    const { sessionId, bookingId, org } = booked;
+    const reference = booked.result.reference;
     await s.control(`sessions/${sessionId}/pay`);
     const deps = { provider: s.provider, events: noEvents };
     await handleStripeEvent(t.db, await stripeEvent('checkout.session.completed', sessionId), deps);
@@ -70,7 +52,7 @@ describe('lock order booking -> payment -> refund', () => {
       .object({ id: z.string() })
       .parse(await s.control('disputes', { payment_intent: session.payment_intent }));
     const disputed = await stripeEvent('charge.dispute.created', dispute.id);
-    const manager = (await createStaffUser(t.db, { org: fixture.org, role: 'manager' })).user;
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
     const staff = await t.caller({ userId: manager.id, payments: s.provider });
 
     // The cancellation locks the booking and waits on its items, held here; the webhook then
@@ -83,7 +65,7 @@ describe('lock order booking -> payment -> refund', () => {
       await blocker
         .selectFrom('bookingItems')
         .select('id')
-        .where('bookingId', '=', booking.id)
+        .where('bookingId', '=', bookingId)
         .forUpdate()
         .execute();
       cancelled = staff.staff.bookings.cancel({ reference });
@@ -103,7 +85,7 @@ describe('lock order booking -> payment -> refund', () => {
     const after = await t.db
       .selectFrom('bookings')
       .select(['status', 'refundedAmount', 'attentionReason'])
-      .where('id', '=', booking.id)
+      .where('id', '=', bookingId)
       .executeTakeFirstOrThrow();
     expect(after.status).toBe('refunded');
     expect(after.refundedAmount).toBe(4500);
