@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { OPEN_SEAT, chooseFreeSeats } from './support/seats';
 
 const SIMULATOR = 'http://127.0.0.1:12199';
 
@@ -22,9 +23,6 @@ test.beforeEach(async ({ page }, testInfo) => {
 const uniqueEmail = (testInfo: TestInfo) =>
   `e2e-${testInfo.workerIndex}-${testInfo.retry}-${Date.now()}@example.test`;
 
-/** A free seat anyone may book: wheelchair places are held only for who needs one. */
-const OPEN_SEAT = /^(?!.*wheelchair place).*, available$/;
-
 async function openFirstDate(page: Page, offeringName: string) {
   await page.goto('/');
   await page.getByRole('link', { name: offeringName }).click();
@@ -34,21 +32,6 @@ async function openFirstDate(page: Page, offeringName: string) {
     .first()
     .click();
   await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/[0-9a-f-]{36}$/);
-}
-
-/**
- * Picks `count` free seats in one section of the map. Tests running at the same time use
- * different sections, and "free" is read from the map, so seats held by another test (or a
- * failed earlier attempt) are never chosen.
- */
-async function chooseFreeSeats(page: Page, section: string, count: number) {
-  const map = page.getByRole('group', { name: `${section} seats` });
-  for (let chosen = 0; chosen < count; chosen++) {
-    await map.getByRole('button', { name: OPEN_SEAT }).first().click();
-    await expect(
-      page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem'),
-    ).toHaveCount(chosen + 1);
-  }
 }
 
 async function fillContact(page: Page, email: string) {

@@ -1,5 +1,6 @@
 import { localDateAt } from '@tessera/db/seed';
 import { coach } from './support/data';
+import { chooseFreeSeats } from './support/seats';
 import { clientAddress, expect, test, uniqueEmail } from './support/fixtures';
 
 const SIMULATOR = 'http://127.0.0.1:12199';
@@ -36,16 +37,7 @@ test('a customer searches a trip, picks a seat per passenger, names both, and pa
   await trip.getByRole('link', { name: /^Choose seats, departure / }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: offering.name })).toBeVisible();
-  const map = page.getByRole('group', { name: 'Coach seats' });
-  for (let chosen = 1; chosen <= 2; chosen++) {
-    await map
-      .getByRole('button', { name: /, available$/ })
-      .first()
-      .click();
-    await expect(
-      page.getByRole('list', { name: 'Chosen seats' }).getByRole('listitem'),
-    ).toHaveCount(chosen);
-  }
+  await chooseFreeSeats(page, 'Coach', 2);
   await page.getByRole('button', { name: 'Continue' }).click();
 
   await expect(page).toHaveURL(/\/checkout\/[0-9a-f-]{36}/);

@@ -1,60 +1,28 @@
 import { resendConfirmation } from '@tessera/api/domain/booking-desk/messages';
-import { offlinePayments } from '@tessera/api/domain/payments/offline';
 import { createStaffUser } from '@tessera/db/seed';
-import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startJobs, type RunningJobs } from './jobs';
-import { createSmtpTransport, type SmtpTransport } from './mailer';
-import { createRedisConnection } from './redis';
-import {
-  quietLog,
-  seedTicketedBooking,
-  startSmtpPeer,
-  uniquePrefix,
-  type SmtpPeer,
-} from './test-support';
+import { seedTicketedBooking, startMailingWorker, type MailingWorker } from './test-support';
 
-const prefix = uniquePrefix('resend');
-
-let testDb: TestDatabase;
-let smtp: SmtpPeer;
-let transport: SmtpTransport;
-let running: RunningJobs;
+let worker: MailingWorker;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase({ poolSize: 4 });
-  smtp = await startSmtpPeer();
-  transport = createSmtpTransport(smtp.url, 'Harbour Arts <tickets@harbour.test>');
-  running = await startJobs({
-    db: testDb.db,
-    redisUrl: testEnv.TEST_REDIS_URL,
-    prefix,
-    transport,
-    payments: { stripe: null, provider: offlinePayments },
-    log: quietLog,
-    relayPollIntervalMs: 50,
-  });
+  worker = await startMailingWorker('resend');
 });
-
-afterAll(async () => {
-  await running.close();
-  const redis = createRedisConnection(testEnv.TEST_REDIS_URL, 'worker', quietLog);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  await redis.quit();
-  transport.close();
-  await smtp.close();
-  await testDb.drop();
-});
+afterAll(() => worker.close());
 
 describe('a confirmation resent by staff', () => {
   it('reaches the customer once more, tickets attached, and is not texted again', async () => {
-    const booking = await seedTicketedBooking(testDb.db, new Date(Date.now() + 10 * 86_400_000), {
-      phone: '+1 212 555 0111',
-    });
-    const mails = () => smtp.received.filter((mail) => mail.subject?.includes(booking.reference));
+    const booking = await seedTicketedBooking(
+      worker.testDb.db,
+      new Date(Date.now() + 10 * 86_400_000),
+      {
+        phone: '+1 212 555 0111',
+      },
+    );
+    const mails = () =>
+      worker.smtp.received.filter((mail) => mail.subject?.includes(booking.reference));
     const messages = () =>
-      testDb.db
+      worker.testDb.db
         .selectFrom('outboundMessages')
         .select(['channel', 'template', 'status'])
         .where('bookingId', '=', booking.bookingId)
@@ -62,7 +30,7 @@ describe('a confirmation resent by staff', () => {
         .execute();
     await vi.waitFor(() => expect(mails()).toHaveLength(1), { timeout: 15_000, interval: 50 });
 
-    const { user } = await createStaffUser(testDb.db, {
+    const { user } = await createStaffUser(worker.testDb.db, {
       org: { id: booking.orgId },
       role: 'agent',
     });
@@ -71,7 +39,7 @@ describe('a confirmation resent by staff', () => {
       role: 'agent' as const,
       actor: { userId: user.id, apiKeyId: null, label: user.email },
     };
-    await resendConfirmation(testDb.db, booking.reference, staff, 'test-request');
+    await resendConfirmation(worker.testDb.db, booking.reference, staff, 'test-request');
 
     await vi.waitFor(() => expect(mails()).toHaveLength(2), { timeout: 15_000, interval: 50 });
     const [first, again] = mails();

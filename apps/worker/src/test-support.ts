@@ -10,7 +10,12 @@ import {
 } from '@tessera/db/seed';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { offlinePayments } from '@tessera/api/domain/payments/offline';
+import { createTestDatabase, testEnv, type TestDatabase } from '@tessera/db/testing';
+import { startJobs, type RunningJobs } from './jobs';
 import { createLogger, type Logger } from './log';
+import { createSmtpTransport } from './mailer';
+import { createRedisConnection } from './redis';
 
 export interface SmtpPeer {
   url: string;
@@ -52,6 +57,48 @@ export function uniquePrefix(name: string): string {
 
 /** Warnings and errors only: the tests' own output stays readable. */
 export const quietLog: Logger = createLogger('warn', 'worker (test)');
+
+export interface MailingWorker {
+  testDb: TestDatabase;
+  smtp: SmtpPeer;
+  running: RunningJobs;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's jobs on a test database of their own, emailing a real SMTP peer (payments
+ * offline); `close` stops them and leaves nothing of the run in Redis.
+ */
+export async function startMailingWorker(name: string): Promise<MailingWorker> {
+  const prefix = uniquePrefix(name);
+  const testDb = await createTestDatabase({ poolSize: 4 });
+  const smtp = await startSmtpPeer();
+  const transport = createSmtpTransport(smtp.url, 'Harbour Arts <tickets@harbour.test>');
+  const running = await startJobs({
+    db: testDb.db,
+    redisUrl: testEnv.TEST_REDIS_URL,
+    prefix,
+    transport,
+    payments: { stripe: null, provider: offlinePayments },
+    log: quietLog,
+    relayPollIntervalMs: 50,
+  });
+  return {
+    testDb,
+    smtp,
+    running,
+    async close() {
+      await running.close();
+      const redis = createRedisConnection(testEnv.TEST_REDIS_URL, 'worker', quietLog);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+      transport.close();
+      await smtp.close();
+      await testDb.drop();
+    },
+  };
+}
 
 export interface SeededBooking {
   orgId: string;

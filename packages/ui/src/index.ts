@@ -11,6 +11,7 @@ export { Card } from './components/card';
 export { Alert, type AlertProps, type AlertTone } from './components/alert';
 export { PageHeader, type PageHeaderProps } from './components/page-header';
 export { Badge, type BadgeTone } from './components/badge';
+export { QuoteLinesTable, type QuoteLinesTableProps } from './components/quote-lines-table';
 export {
   DEFAULT_LOCALE,
   currencyFractionDigits,

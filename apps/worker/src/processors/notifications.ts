@@ -1,5 +1,5 @@
 import type { NotificationEvent } from '@tessera/api/domain/notifications/compose';
-import { composeNotification } from '@tessera/api/domain/notifications/compose';
+import { composeNotification, toldByAnotherEmail } from '@tessera/api/domain/notifications/compose';
 import {
   deliverEmail,
   deliverSms,
@@ -34,6 +34,10 @@ export function processNotification({ db, transport, sms, log }: NotificationDep
   return async (job: Job): Promise<DeliveryOutcome | 'nothing to send'> => {
     const data = parseJobData(notificationsQueue, job.data);
     const event = notificationEventOf(data);
+    if (toldByAnotherEmail(event)) {
+      log.info(`${data.eventType} (outbox ${data.outboxId}): told by another email`);
+      return 'nothing to send';
+    }
     const email = await composeNotification(db, event);
     if (!email) {
       log.warn(
@@ -123,6 +127,7 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
         extras: {
           refundAmount: data.payload.refundAmount ?? data.payload.amount,
           amount: data.payload.amount,
+          confirmedBooking: data.payload.confirmedBooking,
           reason: data.payload.reason,
           priceDifference: data.payload.priceDifference,
         },

@@ -34,6 +34,8 @@ const BookingNotificationJob = OutboxJob.extend({
     // and booking.payment_received `amount`.
     refundAmount: z.number().int().min(0).optional(),
     amount: z.number().int().min(0).optional(),
+    // booking.payment_received of the payment that confirmed the booking.
+    confirmedBooking: z.boolean().optional(),
     reason: z.string().optional(),
     // booking.moved: new total minus old.
     priceDifference: z.number().int().optional(),

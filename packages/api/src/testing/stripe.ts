@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Db } from '@tessera/db';
@@ -7,6 +8,8 @@ import type { InventoryEvents } from '../domain/events/inventory';
 import type { PaymentProvider } from '../domain/payments/provider';
 import { createStripeClient, stripePayments } from '../domain/payments/stripe/provider';
 import { receiveStripeWebhook } from '../domain/payments/stripe/receive';
+import type { ApiTest } from './api-test';
+import { seatedOccurrence } from './engine-fixtures';
 
 const WEBHOOK_SECRET = 'whsec_tessera_tests';
 
@@ -86,5 +89,43 @@ export async function setupStripe(
       await simulator.close();
       receiver.close();
     },
+  };
+}
+
+/**
+ * A customer holds `seats` seats of a new 4-seat row and checks out with Stripe: a booking
+ * waiting for payment and its open Checkout Session.
+ */
+export async function checkoutWithStripe(
+  t: ApiTest,
+  stripe: Awaited<ReturnType<typeof setupStripe>>,
+  { seats = 1, contact }: { seats?: number; contact: { name: string; email: string } },
+) {
+  const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 4 });
+  const api = await t.caller({
+    engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
+    payments: stripe.provider,
+  });
+  const seatIds = fixture.seats.slice(0, seats).map((seat) => seat.id);
+  const hold = await api.holds.create({ occurrenceId: fixture.occurrence.id, seatIds });
+  const result = await api.bookings.checkout({
+    holdId: hold.holdId,
+    idempotencyKey: `key-${randomUUID()}`,
+    contact,
+  });
+  const payment = await t.db
+    .selectFrom('payments as p')
+    .innerJoin('bookings as b', 'b.id', 'p.bookingId')
+    .select(['p.id', 'p.providerRef', 'b.id as bookingId', 'b.holdId'])
+    .where('b.reference', '=', result.reference)
+    .executeTakeFirstOrThrow();
+  if (!payment.providerRef) throw new Error('no Checkout Session was created');
+  return {
+    ...fixture,
+    api,
+    result,
+    sessionId: payment.providerRef,
+    bookingId: payment.bookingId,
+    holdId: payment.holdId ?? '',
   };
 }

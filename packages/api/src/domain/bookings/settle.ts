@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { reclaimInventoryOfHold } from '../inventory/reclaim';
+import { lockBookingThenPayment } from '../payments/lock-order';
 import { createRefund } from '../payments/refunds';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
@@ -17,6 +18,7 @@ export async function settlePayment(
   tx: Tx,
   settle: { paymentId: string; amount: number; providerPaymentIntent?: string | null },
 ): Promise<{ outcome: SettleOutcome; refundId: string | null }> {
+  await lockBookingThenPayment(tx, settle.paymentId);
   const payment = await tx
     .updateTable('payments')
     .set((eb) => ({
@@ -69,7 +71,10 @@ export async function settlePayment(
         .where('status', '=', 'expired')
         .execute();
       await confirmBooking(tx, booking.id);
-      await enqueueOutbox(tx, [receipt]);
+      // The confirmation tells the customer of this payment: its receipt is for webhooks only.
+      await enqueueOutbox(tx, [
+        { ...receipt, payload: { ...receipt.payload, confirmedBooking: true } },
+      ]);
       return { outcome: 'confirmed', refundId: null };
     }
   }

@@ -56,7 +56,12 @@ describe('booking events that become emails', () => {
       'booking.confirmed',
       'booking.payment_received',
     ]);
-    expect((await outbox())[2]?.[1]).toMatchObject({ amount: 4500, currency: 'EUR' });
+    // The payment that confirmed the booking: its receipt is the confirmation's (not emailed).
+    expect((await outbox())[2]?.[1]).toMatchObject({
+      amount: 4500,
+      currency: 'EUR',
+      confirmedBooking: true,
+    });
   });
 
   it('tells the customer when a refund is completed, once, but not for a late payment (it has its own email)', async () => {

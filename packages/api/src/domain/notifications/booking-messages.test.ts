@@ -14,6 +14,7 @@ const facts: BookingFacts = {
   startsAt: new Date('2027-03-14T23:30:00Z'),
   timeZone: 'America/New_York',
   totalAmount: 4_550,
+  paidAmount: 0,
   currency: 'USD',
 };
 

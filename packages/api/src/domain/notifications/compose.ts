@@ -73,6 +73,14 @@ export type NotificationEvent =
     };
 
 /**
+ * Whether another email already tells what this event says: a paid booking gets one email,
+ * the confirmation, which says what was paid; its payment's receipt event is for webhooks.
+ */
+export function toldByAnotherEmail(event: NotificationEvent): boolean {
+  return event.eventType === 'booking.payment_received' && event.extras.confirmedBooking === true;
+}
+
+/**
  * The email an outbox event produces, rendered from the database as it is now; undefined
  * when what it is about no longer exists (its org was deleted). The dedupe key ties it to
  * the outbox row, so relaying or running the event twice sends it once.

@@ -23,6 +23,7 @@ export async function loadBookingFacts(
       'b.contactPhone',
       'b.status',
       'b.totalAmount',
+      'b.paidAmount',
       'b.currency',
       'g.name as orgName',
       'o.name as offeringName',

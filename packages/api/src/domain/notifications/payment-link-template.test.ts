@@ -15,6 +15,7 @@ describe('renderPaymentLink', () => {
       startsAt: new Date('2027-03-14T23:30:00Z'),
       timeZone: 'America/New_York',
       totalAmount: 9000,
+      paidAmount: 0,
       currency: 'EUR',
       paymentUrl: 'https://checkout.stripe.com/c/pay/cs_test_123',
       dueAt: new Date('2027-03-10T17:00:00Z'),

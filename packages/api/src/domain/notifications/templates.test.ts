@@ -13,6 +13,7 @@ const facts: BookingFacts = {
   startsAt: new Date('2027-03-14T23:30:00Z'),
   timeZone: 'America/New_York',
   totalAmount: 4_550,
+  paidAmount: 0,
   currency: 'USD',
 };
 
@@ -45,6 +46,13 @@ describe('renderBookingMessage', () => {
     }
     expect(message.text).toContain('Jazz & Blues Night');
     expect(message.text).toContain('US$45.50');
+  });
+
+  it('says in the confirmation what was paid, the receipt of a paid booking, and nothing when unpaid', () => {
+    expect(
+      renderBookingMessage('booking.confirmed', { ...facts, paidAmount: 4_550 }).text,
+    ).toContain('Paid: US$45.50');
+    expect(renderBookingMessage('booking.confirmed', facts).text).not.toContain('Paid');
   });
 
   it('escapes what people typed in the HTML part', () => {

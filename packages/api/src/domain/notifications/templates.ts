@@ -24,6 +24,8 @@ export interface BookingFacts {
   /** IANA zone the customer reads the time in (the venue's). */
   timeZone: string;
   totalAmount: number;
+  /** What was paid so far: the confirmation of a paid booking says it (it is the receipt). */
+  paidAmount: number;
   currency: string;
 }
 
@@ -46,6 +48,8 @@ export interface BookingMessageExtras {
   refundAmount?: number;
   /** The payment received. */
   amount?: number;
+  /** The payment received is the one that confirmed the booking (the confirmation says it). */
+  confirmedBooking?: boolean;
   reason?: string;
   /** A move: new total minus old (negative: refunded, positive: owed). */
   priceDifference?: number;
@@ -147,7 +151,13 @@ export function renderBookingMessage(
           subject: `Booking ${facts.reference} confirmed: ${what}`,
           greeting,
           lead: `Your booking ${facts.reference} is confirmed.`,
-          details: [...details, ['Total', formatMoney(facts.totalAmount, facts.currency)]],
+          details: [
+            ...details,
+            ['Total', formatMoney(facts.totalAmount, facts.currency)],
+            ...(facts.paidAmount > 0
+              ? [['Paid', formatMoney(facts.paidAmount, facts.currency)] as [string, string]]
+              : []),
+          ],
           closing: extras.ticketsAttached
             ? 'Your tickets are attached (PDF): show the QR code of each at the entrance. The calendar file adds the date to your calendar. Keep this reference to manage your booking.'
             : 'Keep this reference: you will need it to manage your booking.',

@@ -2,6 +2,7 @@ import type { Db } from '@tessera/db';
 import { sql } from 'kysely';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
+import { lockBookingThenPayment } from './lock-order';
 import type { PaymentProvider } from './provider';
 
 export type RefundReason =
@@ -10,6 +11,7 @@ export type RefundReason =
 /**
  * Records a refund to make, in the transaction of the change that calls for it. The
  * idempotency key makes the same cause refund once; the provider is asked after commit.
+ * The refund row comes after its booking and payment in the lock order.
  */
 export async function createRefund(
   tx: Tx,
@@ -24,6 +26,7 @@ export async function createRefund(
     requestedBy?: string | null;
   },
 ): Promise<string> {
+  await lockBookingThenPayment(tx, refund.paymentId);
   const row = await tx
     .insertInto('refunds')
     .values({ ...refund, requestedBy: refund.requestedBy ?? null })
@@ -54,23 +57,21 @@ export async function refundablePayment(tx: Tx, bookingId: string): Promise<{ id
 
 /**
  * Applies a refund the provider confirmed: amounts on the payment and booking add up, once.
- * Locks in the order every payment path uses, the payment first, then its refund and the
- * booking: the `charge.refunded` webhook locks the payment, then completes the refund, while
- * the provider's own answer completes the same refund; taking the refund first deadlocked.
+ * Locks the booking and payment before the refund (the lock order): the `charge.refunded`
+ * webhook holds them when it completes the refund, while the provider's own answer
+ * completes the same refund; taking the refund first deadlocked.
  */
 export async function completeRefund(
   tx: Tx,
   refundId: string,
   providerRef: string | null,
 ): Promise<void> {
-  await tx
-    .selectFrom('payments')
-    .select('id')
-    .where('id', '=', (eb) =>
-      eb.selectFrom('refunds').select('paymentId').where('id', '=', refundId),
-    )
-    .forUpdate()
-    .execute();
+  const { paymentId } = await tx
+    .selectFrom('refunds')
+    .select('paymentId')
+    .where('id', '=', refundId)
+    .executeTakeFirstOrThrow();
+  await lockBookingThenPayment(tx, paymentId);
   const refund = await tx
     .updateTable('refunds')
     .set({ status: 'succeeded', providerRef, completedAt: sql<Date>`now()` })

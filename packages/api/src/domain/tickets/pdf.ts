@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { AppError } from '../../errors';
 import { formatWhen } from '../notifications/templates';
+import { faceRuns, ticketFonts, type TicketFace } from './fonts';
 import type { TicketSheet, TicketsDocument } from './load';
 
 const QR_SIZE = 200;
@@ -45,17 +46,30 @@ export async function renderTicketsPdf(booking: TicketsDocument): Promise<Buffer
     doc.on('error', reject);
   });
 
+  for (const [face, { data }] of Object.entries(ticketFonts())) doc.registerFont(face, data);
+  /** Text in `face`, with the fallback face for the characters it has no glyph for. */
+  const write = (face: TicketFace, text: string, options: PDFKit.Mixins.TextOptions = {}) => {
+    const runs = faceRuns(text, face);
+    runs.forEach((run, index) => {
+      const last = index === runs.length - 1;
+      doc.font(run.face).text(run.text, { ...options, continued: !last || options.continued });
+    });
+  };
+
   const holderWord = booking.offeringKind === 'trip' ? 'Passenger' : 'Name';
   pages.forEach(({ ticket, qr }, index) => {
     doc.addPage();
     const width = doc.page.width - 80;
-    doc.font('Helvetica').fontSize(10).fillColor('#555555').text(booking.orgName);
+    doc.fontSize(10).fillColor('#555555');
+    write('regular', booking.orgName);
     doc.moveDown(0.3);
-    doc.font('Helvetica-Bold').fontSize(18).fillColor('#111111').text(booking.offeringName);
+    doc.fontSize(18).fillColor('#111111');
+    write('bold', booking.offeringName);
     doc.moveDown(0.5);
     const line = (label: string, value: string) => {
-      doc.font('Helvetica-Bold').fontSize(11).text(`${label}: `, { continued: true });
-      doc.font('Helvetica').text(value);
+      doc.fontSize(11);
+      write('bold', `${label}: `, { continued: true });
+      write('regular', value);
     };
     if (booking.startsAt) line('When', formatWhen(booking.startsAt, booking.timeZone));
     if (booking.venue)
@@ -72,12 +86,13 @@ export async function renderTicketsPdf(booking: TicketsDocument): Promise<Buffer
     const top = Math.max(doc.y + 16, 250);
     const left = (doc.page.width - QR_SIZE) / 2;
     doc.image(qr, left, top, { width: QR_SIZE, height: QR_SIZE });
+    // The code and the footer are ASCII: one face each, no fallback needed.
     doc
-      .font('Courier-Bold')
+      .font('code')
       .fontSize(16)
       .text(ticket.code, 40, top + QR_SIZE + 8, { width, align: 'center', characterSpacing: 2 });
     doc
-      .font('Helvetica')
+      .font('regular')
       .fontSize(9)
       .fillColor('#555555')
       .text(`Ticket ${index + 1} of ${booking.tickets.length}. Show this code at the entrance.`, {

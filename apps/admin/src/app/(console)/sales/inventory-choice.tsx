@@ -46,13 +46,36 @@ export type SaleTarget =
 export function InventoryChoice({
   target,
   values,
+  errors,
   onCount,
 }: {
   target: SaleTarget;
   values: Record<string, string>;
+  /** The server's refusal of the choice as a whole (sold out, nothing chosen). */
+  errors: string[] | undefined;
   onCount: (count: number) => void;
 }) {
-  if (target.kind === 'slots') return <SlotChoice target={target} />;
+  return (
+    <>
+      {target.kind === 'slots' ? (
+        <SlotChoice target={target} />
+      ) : (
+        <OccurrenceChoice target={target} values={values} onCount={onCount} />
+      )}
+      {errors ? <p className="text-sm font-medium text-red-700">{errors.join(' ')}</p> : null}
+    </>
+  );
+}
+
+function OccurrenceChoice({
+  target,
+  values,
+  onCount,
+}: {
+  target: Extract<SaleTarget, { kind: 'occurrence' }>;
+  values: Record<string, string>;
+  onCount: (count: number) => void;
+}) {
   return (
     <>
       <input type="hidden" name="occurrenceId" value={target.occurrenceId} />

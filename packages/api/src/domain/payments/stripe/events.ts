@@ -5,6 +5,7 @@ import { returnPromo } from '../../bookings/promo';
 import { settlePayment } from '../../bookings/settle';
 import type { Tx } from '../../shared/idempotency';
 import { enqueueOutbox } from '../../shared/outbox';
+import { lockBookingThenPayment } from '../lock-order';
 import { completeRefund, createRefund } from '../refunds';
 
 /** What a handled event leaves to do after commit: refunds to send, screens to update. */
@@ -17,11 +18,22 @@ export interface EventEffects {
 const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : (value?.id ?? null);
 
+/** The payment an event is about, with its booking and payment locked (see lock-order). */
 async function paymentBy(
   tx: Tx,
   where: { sessionId?: string; paymentIntent?: string | null; paymentId?: string },
 ) {
-  let query = tx
+  let find = tx.selectFrom('payments').select('id').where('provider', '=', 'stripe');
+  if (where.sessionId) find = find.where('providerRef', '=', where.sessionId);
+  else if (where.paymentId) find = find.where('id', '=', where.paymentId);
+  else if (where.paymentIntent)
+    find = find.where('providerPaymentIntent', '=', where.paymentIntent);
+  else return undefined;
+  const found = await find.executeTakeFirst();
+  if (!found) return undefined;
+  await lockBookingThenPayment(tx, found.id);
+  // Read under the locks: a concurrent change committed while this waited is seen.
+  return tx
     .selectFrom('payments as p')
     .innerJoin('bookings as b', 'b.id', 'p.bookingId')
     .select([
@@ -35,14 +47,8 @@ async function paymentBy(
       'b.reference',
       'b.occurrenceId',
     ])
-    .where('p.provider', '=', 'stripe')
-    .forUpdate('p');
-  if (where.sessionId) query = query.where('p.providerRef', '=', where.sessionId);
-  else if (where.paymentId) query = query.where('p.id', '=', where.paymentId);
-  else if (where.paymentIntent)
-    query = query.where('p.providerPaymentIntent', '=', where.paymentIntent);
-  else return undefined;
-  return query.executeTakeFirst();
+    .where('p.id', '=', found.id)
+    .executeTakeFirstOrThrow();
 }
 
 async function flag(

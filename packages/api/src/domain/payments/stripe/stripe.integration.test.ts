@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupApiTest, type ApiTest } from '../../../testing/api-test';
-import { at, seatedOccurrence } from '../../../testing/engine-fixtures';
-import { setupStripe } from '../../../testing/stripe';
+import { at } from '../../../testing/engine-fixtures';
+import { checkoutWithStripe, setupStripe } from '../../../testing/stripe';
+import { lockBookingThenPayment } from '../lock-order';
 import { completeRefund, createRefund } from '../refunds';
 import { reconcileStripePayments } from './reconcile';
 import { handleStripeEvent } from './webhook';
@@ -25,35 +26,7 @@ afterAll(async () => {
 });
 
 /** A customer holds `seats` seats and checks out with Stripe: a pending booking and its open session. */
-async function bookWithStripe(seats = 1) {
-  const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 4 });
-  const api = await t.caller({
-    engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
-    payments: s.provider,
-  });
-  const seatIds = fixture.seats.slice(0, seats).map((seat) => seat.id);
-  const hold = await api.holds.create({ occurrenceId: fixture.occurrence.id, seatIds });
-  const result = await api.bookings.checkout({
-    holdId: hold.holdId,
-    idempotencyKey: `key-${randomUUID()}`,
-    contact,
-  });
-  const payment = await t.db
-    .selectFrom('payments as p')
-    .innerJoin('bookings as b', 'b.id', 'p.bookingId')
-    .select(['p.id', 'p.providerRef', 'b.id as bookingId', 'b.holdId'])
-    .where('b.reference', '=', result.reference)
-    .executeTakeFirstOrThrow();
-  if (!payment.providerRef) throw new Error('no Checkout Session was created');
-  return {
-    ...fixture,
-    api,
-    result,
-    sessionId: payment.providerRef,
-    bookingId: payment.bookingId,
-    holdId: payment.holdId ?? '',
-  };
-}
+const bookWithStripe = (seats = 1) => checkoutWithStripe(t, s, { seats, contact });
 
 const bookingRow = (id: string) =>
   t.db
@@ -293,15 +266,10 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
       }),
     );
     let answered: Promise<void> | undefined;
-    // The webhook's transaction holds the payment (as it does from its first read) when the
-    // provider's answer starts completing the same refund; then the webhook completes it too.
+    // The webhook's transaction holds the booking and payment (as it does from its first read)
+    // when the provider's answer starts completing the same refund; then the webhook completes it too.
     await t.db.transaction().execute(async (webhook) => {
-      await webhook
-        .selectFrom('payments')
-        .select('id')
-        .where('id', '=', payment.id)
-        .forUpdate()
-        .execute();
+      await lockBookingThenPayment(webhook, payment.id);
       answered = t.db.transaction().execute((tx) => completeRefund(tx, refundId, 're_race'));
       await vi.waitFor(
         async () => {
@@ -371,28 +339,9 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
   it('reconciles a payment whose webhook never came', async () => {
     const quiet = await setupStripe(t.db, noEvents, { deliverWebhooks: false });
     try {
-      const fixture = await seatedOccurrence(t.db, { rows: 1, seatsPerRow: 1 });
-      const api = await t.caller({
-        engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
-        payments: quiet.provider,
-      });
-      const hold = await api.holds.create({
-        occurrenceId: fixture.occurrence.id,
-        seatIds: [at(fixture.seats, 0).id],
-      });
-      const { reference } = await api.bookings.checkout({
-        holdId: hold.holdId,
-        idempotencyKey: `key-${randomUUID()}`,
-        contact,
-      });
-      const payment = await t.db
-        .selectFrom('payments as p')
-        .innerJoin('bookings as b', 'b.id', 'p.bookingId')
-        .select(['p.providerRef', 'b.id'])
-        .where('b.reference', '=', reference)
-        .executeTakeFirstOrThrow();
-      await quiet.control(`sessions/${payment.providerRef ?? ''}/pay`);
-      expect((await bookingRow(payment.id)).status).toBe('pending_payment');
+      const booked = await checkoutWithStripe(t, quiet, { contact });
+      await quiet.control(`sessions/${booked.sessionId}/pay`);
+      expect((await bookingRow(booked.bookingId)).status).toBe('pending_payment');
 
       const tally = await reconcileStripePayments(
         t.db,
@@ -401,7 +350,7 @@ describe('Stripe Checkout through the real SDK and the simulator', () => {
         { olderThanMinutes: 0 },
       );
       expect(tally.settled).toBeGreaterThanOrEqual(1);
-      expect((await bookingRow(payment.id)).status).toBe('confirmed');
+      expect((await bookingRow(booked.bookingId)).status).toBe('confirmed');
     } finally {
       await quiet.close();
     }

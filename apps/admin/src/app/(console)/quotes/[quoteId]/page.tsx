@@ -1,4 +1,4 @@
-import { Badge, Card, PageHeader, formatDateTime, formatMoney } from '@tessera/ui';
+import { Badge, Card, PageHeader, QuoteLinesTable, formatDateTime, formatMoney } from '@tessera/ui';
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -61,53 +61,16 @@ export default async function QuotePage({ params }: { params: Promise<{ quoteId:
               ) : null}
             </dl>
           </Card>
-          <table className="w-full text-left text-sm">
-            <caption className="mb-2 text-left text-lg font-semibold">Lines</caption>
-            <thead className="border-b border-slate-200 text-slate-700">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Line
-                </th>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Quantity
-                </th>
-                <th scope="col" className="py-2 text-right font-semibold">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {quote.lines.map((line, index) => (
-                <tr key={index} className="border-b border-slate-100">
-                  <td className="py-2 pr-4">{line.description}</td>
-                  <td className="py-2 pr-4">{line.quantity}</td>
-                  <td className="py-2 text-right">{money(line.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2} className="py-2 pr-4 text-left font-medium">
-                  Subtotal
-                </th>
-                <td className="py-2 text-right">{money(quote.subtotal.amount)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={2} className="py-2 pr-4 text-left font-medium">
-                  {adjustmentText(quote.adjustment, money)}
-                </th>
-                <td className="py-2 text-right">{money(quote.adjustment.amount)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colSpan={2} className="py-2 pr-4 text-left font-semibold">
-                  Total
-                </th>
-                <td className="py-2 text-right font-semibold" data-testid="quote-total">
-                  {formatMoney(quote.total)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+          <QuoteLinesTable
+            caption="Lines"
+            lines={quote.lines}
+            summary={[
+              { label: 'Subtotal', amount: quote.subtotal.amount },
+              { label: adjustmentText(quote.adjustment, money), amount: quote.adjustment.amount },
+            ]}
+            total={quote.total}
+            totalTestId="quote-total"
+          />
         </div>
         {open && access.may('bookings:sell') ? (
           <div className="flex flex-col gap-6">

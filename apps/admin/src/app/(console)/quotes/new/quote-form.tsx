@@ -4,6 +4,7 @@ import { Button, Field } from '@tessera/ui';
 import { useActionState, useId } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState } from '~/lib/form-state';
+import { ContactFields } from '../../sales/contact-fields';
 import { InventoryChoice, type SaleTarget } from '../../sales/inventory-choice';
 import { createQuoteAction } from '../actions';
 
@@ -24,10 +25,12 @@ export function QuoteForm({ target }: { target: SaleTarget }) {
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="currency" value={target.currency} />
-      <InventoryChoice target={target} values={values} onCount={() => undefined} />
-      {state.fieldErrors.inventory ? (
-        <p className="text-sm font-medium text-red-700">{state.fieldErrors.inventory.join(' ')}</p>
-      ) : null}
+      <InventoryChoice
+        target={target}
+        values={values}
+        errors={state.fieldErrors.inventory}
+        onCount={() => undefined}
+      />
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-lg font-semibold text-slate-900">
           Custom lines ({target.currency})
@@ -88,35 +91,7 @@ export function QuoteForm({ target }: { target: SaleTarget }) {
           errors={state.fieldErrors.validUntil}
         />
       </fieldset>
-      <fieldset className="grid gap-4 sm:grid-cols-3">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">Customer</legend>
-        <Field
-          label="Name"
-          name="contact.name"
-          required
-          autoComplete="off"
-          defaultValue={values['contact.name']}
-          errors={state.fieldErrors['contact.name']}
-        />
-        <Field
-          label="Email"
-          name="contact.email"
-          type="email"
-          required
-          autoComplete="off"
-          hint="The offer's link goes there when you send it."
-          defaultValue={values['contact.email']}
-          errors={state.fieldErrors['contact.email']}
-        />
-        <Field
-          label="Phone"
-          name="contact.phone"
-          type="tel"
-          autoComplete="off"
-          defaultValue={values['contact.phone']}
-          errors={state.fieldErrors['contact.phone']}
-        />
-      </fieldset>
+      <ContactFields state={state} emailHint="The offer's link goes there when you send it." />
       <div>
         <Button type="submit" pending={pending}>
           {pending ? 'Pricing…' : 'Save the quote'}

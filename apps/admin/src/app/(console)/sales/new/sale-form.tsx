@@ -7,6 +7,7 @@ import { useActionState, useState } from 'react';
 import { FormStatus } from '~/components/form-status';
 import { initialFormState, type FormState } from '~/lib/form-state';
 import { createSale } from '../actions';
+import { ContactFields } from '../contact-fields';
 import { InventoryChoice, type SaleTarget } from '../inventory-choice';
 import { PaymentChoice } from './payment-choice';
 
@@ -23,40 +24,13 @@ export function SaleForm({ target, cardPayments }: { target: SaleTarget; cardPay
   return (
     <form action={action} className="flex flex-col gap-6" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <InventoryChoice target={target} values={state.values} onCount={setPlaces} />
-      {state.fieldErrors.inventory ? (
-        <p className="text-sm font-medium text-red-700">{state.fieldErrors.inventory.join(' ')}</p>
-      ) : null}
-      <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-lg font-semibold text-slate-900">Customer</legend>
-        <div className="grid gap-4 sm:grid-cols-3">
-          <Field
-            label="Name"
-            name="contact.name"
-            required
-            autoComplete="off"
-            defaultValue={state.values['contact.name']}
-            errors={state.fieldErrors['contact.name']}
-          />
-          <Field
-            label="Email"
-            name="contact.email"
-            type="email"
-            required
-            autoComplete="off"
-            hint="The payment link and the tickets go there."
-            defaultValue={state.values['contact.email']}
-            errors={state.fieldErrors['contact.email']}
-          />
-          <Field
-            label="Phone"
-            name="contact.phone"
-            type="tel"
-            autoComplete="off"
-            defaultValue={state.values['contact.phone']}
-            errors={state.fieldErrors['contact.phone']}
-          />
-        </div>
+      <InventoryChoice
+        target={target}
+        values={state.values}
+        errors={state.fieldErrors.inventory}
+        onCount={setPlaces}
+      />
+      <ContactFields state={state} emailHint="The payment link and the tickets go there.">
         {places > 0 ? (
           <div className="grid gap-4 sm:grid-cols-2">
             {Array.from({ length: places }, (_, index) => (
@@ -70,7 +44,7 @@ export function SaleForm({ target, cardPayments }: { target: SaleTarget; cardPay
             ))}
           </div>
         ) : null}
-      </fieldset>
+      </ContactFields>
       <PaymentChoice
         cardPayments={cardPayments}
         defaultValue={state.values.payment}
