@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BOOKING_SITE_URL } from './booking-site';
-import { signIn } from './staff';
+import { submitSignIn } from './staff';
 
 test('an unauthenticated visit is sent to the sign-in page', async ({ page }) => {
   await page.goto('/');
@@ -9,7 +9,7 @@ test('an unauthenticated visit is sent to the sign-in page', async ({ page }) =>
 });
 
 test('a customer is refused politely and pointed to the booking site', async ({ page }) => {
-  await signIn(page, 'customer@demo.test');
+  await submitSignIn(page, 'customer@demo.test');
 
   const refusal = page.getByRole('alert').filter({ hasText: 'not a staff account' });
   await expect(refusal).toContainText(
@@ -25,7 +25,7 @@ test('a customer is refused politely and pointed to the booking site', async ({ 
 });
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
-  await signIn(page, 'owner@demo.test', 'not-the-password');
+  await submitSignIn(page, 'owner@demo.test', 'not-the-password');
   await expect(
     page.getByRole('alert').filter({ hasText: 'email and password do not match' }),
   ).toBeVisible();
