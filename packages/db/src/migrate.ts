@@ -16,6 +16,7 @@ import * as orgSettings from './migrations/0013_org_settings';
 import * as orgFeedIndex from './migrations/0014_org_feed_index';
 import * as ticketUnitClaimIndexes from './migrations/0015_ticket_unit_claim_indexes';
 import * as quoteTerms from './migrations/0017_quote_terms';
+import * as paymentDueAt from './migrations/0019_payment_due_at';
 
 /**
  * Every migration, in order. Listed statically (not read from disk) so the same code runs
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0014_org_feed_index': orgFeedIndex,
   '0015_ticket_unit_claim_indexes': ticketUnitClaimIndexes,
   '0017_quote_terms': quoteTerms,
+  '0019_payment_due_at': paymentDueAt,
 };
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {

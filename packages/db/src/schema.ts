@@ -336,6 +336,7 @@ export interface Payments {
   checkoutUrl: string | null;
   createdAt: Generated<Timestamp>;
   currency: string;
+  dueAt: Timestamp | null;
   failureReason: string | null;
   id: Generated<string>;
   idempotencyKey: string | null;

@@ -110,6 +110,7 @@ function notificationEventOf(data: NotificationJob): NotificationEvent {
         bookingId: data.aggregateId,
         paymentUrl: data.payload.paymentUrl,
         dueAt: data.payload.dueAt,
+        balanceAmount: data.payload.balanceAmount ?? null,
       };
     case 'waitlist.joined':
       return {

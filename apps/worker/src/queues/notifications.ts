@@ -46,7 +46,12 @@ const PaymentLinkNotificationJob = OutboxJob.extend({
   eventType: z.literal('booking.payment_link_sent'),
   aggregateType: z.literal('booking'),
   aggregateId: z.uuid(),
-  payload: z.looseObject({ paymentUrl: z.url(), dueAt: z.coerce.date().nullable() }),
+  payload: z.looseObject({
+    paymentUrl: z.url(),
+    dueAt: z.coerce.date().nullable(),
+    // A confirmed booking's balance (a move to dearer places); absent: the booking's total.
+    balanceAmount: z.number().int().positive().nullable().optional(),
+  }),
 });
 
 const WaitlistNotificationJob = OutboxJob.extend({

@@ -4,7 +4,7 @@ import { OutboxJob } from './outbox-job';
 
 /**
  * Events after which a date's waiting list may move: places came free (a hold expired or was
- * released, a booking was cancelled or expired), or an offer's hold was booked.
+ * released, a booking was cancelled, expired or moved off the date), or an offer's hold was booked.
  */
 export const WAITLIST_EVENT_TYPES = [
   'inventory.released',
@@ -21,7 +21,7 @@ export const waitlistQueue = defineQueue({
   payload: OutboxJob.extend({
     orgId: z.uuid(),
     eventType: z.enum(WAITLIST_EVENT_TYPES),
-    aggregateType: z.enum(['hold', 'booking']),
+    aggregateType: z.enum(['hold', 'booking', 'occurrence']),
     aggregateId: z.uuid(),
   }),
   concurrency: 5,

@@ -78,6 +78,7 @@ describe('staff.bookings.move', () => {
     ).staff.bookings.move({
       reference: booking.reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(standard, 1).id }],
     });
 
@@ -125,6 +126,7 @@ describe('staff.bookings.move', () => {
     const up = await staff.staff.bookings.move({
       reference: booking.reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(premium, 0).id }],
     });
     expect(up.priceDifference.amount).toBe(2500);
@@ -143,6 +145,7 @@ describe('staff.bookings.move', () => {
     const down = await staff.staff.bookings.move({
       reference: booking.reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(standard, 2).id }],
     });
     expect(down.priceDifference.amount).toBe(-2500);
@@ -163,11 +166,13 @@ describe('staff.bookings.move', () => {
     await staff.staff.bookings.move({
       reference: booking.reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(premium, 0).id }],
     });
     const back = await staff.staff.bookings.move({
       reference: booking.reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(standard, 1).id }],
     });
     expect(back).toMatchObject({ refundId: null, paymentId: null });
@@ -191,6 +196,7 @@ describe('staff.bookings.move', () => {
     ).staff.bookings.move({
       reference: booking.reference,
       occurrenceId: later.id,
+      kind: 'seats',
       seats: [{ bookingItemId: booking.itemId, seatId: at(standard, 0).id }],
     });
     expect((await moneyOf(booking.bookingId)).occurrenceId).toBe(later.id);
@@ -213,6 +219,7 @@ describe('staff.bookings.move', () => {
       (await t.caller({ userId: manager.id })).staff.bookings.move({
         reference: mine.reference,
         occurrenceId: occurrence.id,
+        kind: 'seats',
         seats: [{ bookingItemId: mine.itemId, seatId: at(standard, 1).id }],
       }),
     ).rejects.toMatchObject({ cause: { code: 'SEAT_TAKEN' } });
@@ -241,6 +248,7 @@ describe('staff.bookings.move', () => {
         (await t.caller({ userId: manager.id })).staff.bookings.move({
           reference: booking.reference,
           occurrenceId: occurrence.id,
+          kind: 'seats',
           seats: [{ bookingItemId: booking.itemId, seatId: target }],
         }),
       ),
@@ -261,13 +269,14 @@ describe('staff.bookings.move', () => {
     });
   });
 
-  it('refuses roles that do not sell, other orgs, their dates, bookings not confirmed and bad input', async () => {
+  it('refuses roles that do not sell, other orgs, their dates, cancelled bookings and bad input', async () => {
     const { org, occurrence, standard, manager } = await theatre();
     const booking = await paidBooking(occurrence.id, at(standard, 0).id, manager.id);
     const other = await theatre();
     const move = (seatId: string, occurrenceId = occurrence.id) => ({
       reference: booking.reference,
       occurrenceId,
+      kind: 'seats' as const,
       seats: [{ bookingItemId: booking.itemId, seatId }],
     });
 
@@ -300,13 +309,14 @@ describe('staff.bookings.move', () => {
       occurrenceId: occurrence.id,
       seatIds: [at(standard, 2).id],
     });
-    const pending = await customer.bookings.checkout({
+    const cancelled = await customer.bookings.checkout({
       holdId: hold.holdId,
       idempotencyKey: `key-${randomUUID()}`,
       contact: { name: 'Ines', email: 'ines@example.test' },
     });
+    await staff.staff.bookings.cancel({ reference: cancelled.reference });
     await expect(
-      staff.staff.bookings.move({ ...move(at(standard, 3).id), reference: pending.reference }),
+      staff.staff.bookings.move({ ...move(at(standard, 3).id), reference: cancelled.reference }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await seatRow(occurrence.id, at(standard, 0).id)).bookingId).toBe(booking.bookingId);
   });

@@ -20,7 +20,7 @@ import {
 } from '../domain/booking-desk/schemas';
 import { searchBookings } from '../domain/booking-desk/search';
 import { markOfflinePaymentPaid } from '../domain/bookings/mark-paid';
-import { paymentLink } from '../domain/payments/payment-link';
+import { paymentLink, resendPaymentLink } from '../domain/payments/payment-link';
 import { router, staffProcedure } from '../trpc';
 
 /** The booking desk (staff.bookings.*): find bookings, read their history, act on them (audited). */
@@ -76,6 +76,20 @@ export const staffBookingsRouter = router({
     .output(z.object({ url: z.string(), dueAt: z.date().nullable() }))
     .query(({ ctx, input }) => paymentLink(ctx.db, input.reference, ctx.staff, ctx.payments)),
 
+  /**
+   * Emails the payment link again (audited): a balance gets a new link with a fresh deadline,
+   * a booking waiting for payment its own link, due when its places stop being held.
+   */
+  resendPaymentLink: staffProcedure('bookings:write')
+    .input(ReferenceInput)
+    .output(z.object({ url: z.string(), dueAt: z.date().nullable(), recipient: z.string() }))
+    .mutation(({ ctx, input }) =>
+      resendPaymentLink(ctx.db, input.reference, ctx.staff, {
+        provider: ctx.payments,
+        requestId: ctx.requestId,
+      }),
+    ),
+
   /** A pay-at-venue booking was paid: confirm it (audited). */
   markPaid: staffProcedure('bookings:write')
     .input(ReferenceInput)
@@ -93,7 +107,10 @@ export const staffBookingsRouter = router({
     .output(MoveOptions)
     .query(({ ctx, input }) => moveOptions(ctx.db, input, ctx.staff)),
 
-  /** Other seats, on the same or another date of the offering; the price difference is settled (audited). */
+  /**
+   * Other seats, tickets on another date or of another type, or another time for an appointment;
+   * the price difference is settled (audited). A booking waiting for payment owes its new total.
+   */
   move: staffProcedure('bookings:write')
     .input(MoveBookingInput)
     .output(MoveBookingResult)

@@ -254,6 +254,7 @@ describe('staff.sales.create', () => {
       bookingId: booking.id,
       paymentUrl: sold.paymentUrl ?? '',
       dueAt: sold.dueAt,
+      balanceAmount: null,
     };
     const email = await composeNotification(t.db, event);
     expect(email).toMatchObject({ recipient: contact.email, bookingId: booking.id });

@@ -55,6 +55,7 @@ describe('moving a booking paid by card', () => {
     const up = await staff.staff.bookings.move({
       reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId, seatId: at(premium, 0).id }],
     });
     expect(up.priceDifference.amount).toBe(2500);
@@ -74,6 +75,7 @@ describe('moving a booking paid by card', () => {
     const down = await staff.staff.bookings.move({
       reference,
       occurrenceId: occurrence.id,
+      kind: 'seats',
       seats: [{ bookingItemId, seatId: at(standard, 1).id }],
     });
     expect(down.priceDifference.amount).toBe(-2500);

@@ -3,18 +3,18 @@ import { sql } from 'kysely';
 import { AppError } from '../../errors';
 import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
-import { newTicketCode } from '../bookings/reference';
+import { sellHeldInventory } from '../bookings/fulfil';
 import type { InventoryEvents } from '../events/inventory';
-import { fareFor, validateJourney } from '../holds/fares';
-import { describeItem } from '../holds/store';
-import { claimSeats, type ClaimedSeat } from '../inventory/seats';
+import { emailPaymentLink } from '../payments/payment-link';
 import type { PaymentProvider } from '../payments/provider';
 import { sendRefund } from '../payments/refunds';
-import { seatTicketType, taxOf, type PricingContext } from '../pricing';
-import { loadHoldContext } from '../pricing/context';
 import type { Tx } from '../shared/idempotency';
-import { enqueueOutbox } from '../shared/outbox';
+import { enqueueOutbox, type OutboxEvent } from '../shared/outbox';
+import type { BookingToMove, MovedPlaces } from './move-items';
 import { settleMoveDifference } from './move-money';
+import { moveSeats } from './move-seats';
+import { moveSlot } from './move-slot';
+import { moveTickets } from './move-tickets';
 import type { MoveBookingInput, MoveBookingResult } from './schemas';
 
 export interface MoveDeps {
@@ -24,10 +24,12 @@ export interface MoveDeps {
 }
 
 /**
- * Moves seats of a confirmed booking to other seats, on its date or another date of the same
- * offering, in one transaction: the new seats are claimed by the engine's claim (SEAT_TAKEN,
- * and nothing changes, if one is taken), the old ones freed, tickets reissued (the old codes
- * stop admitting) and the price difference refunded or left owing.
+ * Moves a booking's places (seats, general-admission tickets or an appointment) in one
+ * transaction: the new ones are claimed by the engine's claims (and nothing changes if one
+ * is taken), the old ones freed and offered to the date's waiting list, tickets reissued
+ * (the old codes stop admitting) and the price difference settled. A confirmed booking's
+ * difference is refunded or left owing; a booking still waiting for payment just owes its
+ * new total, by a new link emailed after the commit.
  */
 export async function moveBooking(
   db: Db,
@@ -39,9 +41,12 @@ export async function moveBooking(
   const moved = await db
     .transaction()
     .execute((tx) => moveInTransaction(tx, input, staff, deps, now));
-  for (const occurrenceId of new Set([moved.fromOccurrenceId, input.occurrenceId]))
+  for (const occurrenceId of new Set([moved.fromOccurrenceId, moved.toOccurrenceId]))
     deps.events.changed({ orgId: staff.orgId, occurrenceId: occurrenceId ?? undefined });
   if (moved.result.refundId) await sendRefund(db, moved.result.refundId, deps.provider);
+  // The old link asked for the old total and was cancelled: the customer gets the new one.
+  if (moved.waitingForPayment && moved.result.paymentId && deps.provider.name !== 'offline')
+    await emailPaymentLink(db, moved.result.paymentId, staff, deps);
   return moved.result;
 }
 
@@ -52,6 +57,110 @@ async function moveInTransaction(
   deps: MoveDeps,
   now: Date,
 ) {
+  const booking = await lockBookingToMove(tx, input.reference, staff, now);
+  const places = await movePlaces(tx, booking, input, now);
+  if (booking.status === 'confirmed') await sellHeldInventory(tx, booking.holdId, booking.id);
+  await tx
+    .updateTable('holds')
+    .set({ occurrenceId: places.toOccurrenceId })
+    .where('id', '=', booking.holdId)
+    .execute();
+
+  const { totals } = places;
+  await tx
+    .updateTable('bookings')
+    .set((eb) => ({
+      occurrenceId: places.toOccurrenceId,
+      subtotalAmount: eb('subtotalAmount', '+', totals.subtotal),
+      discountAmount: eb('discountAmount', '+', totals.discount),
+      taxAmount: eb('taxAmount', '+', totals.tax),
+      totalAmount: eb('totalAmount', '+', totals.total),
+      updatedAt: sql<Date>`now()`,
+    }))
+    .where('id', '=', booking.id)
+    .execute();
+  const money =
+    totals.total === 0
+      ? { refundId: null, paymentId: null }
+      : await settleMoveDifference(tx, booking, totals.total, {
+          providerName: deps.provider.name,
+          requestedBy: staff.actor.userId,
+        });
+  await enqueueOutbox(tx, movedEvents(booking, places));
+  await recordAudit(tx, {
+    orgId: staff.orgId,
+    actor: staff.actor,
+    action: 'booking.moved',
+    entityType: 'booking',
+    entityId: booking.id,
+    changes: {
+      kind: input.kind,
+      occurrence: { from: places.fromOccurrenceId, to: places.toOccurrenceId },
+      [input.kind]: places.changes,
+      priceDifference: totals.total,
+      refundId: money.refundId,
+      paymentId: money.paymentId,
+    },
+    requestId: deps.requestId,
+  });
+  return {
+    fromOccurrenceId: places.fromOccurrenceId,
+    toOccurrenceId: places.toOccurrenceId,
+    waitingForPayment: booking.status === 'pending_payment',
+    result: { priceDifference: { amount: totals.total, currency: booking.currency }, ...money },
+  };
+}
+
+function movePlaces(tx: Tx, booking: BookingToMove, input: MoveBookingInput, now: Date) {
+  switch (input.kind) {
+    case 'seats':
+      return moveSeats(tx, booking, input, now);
+    case 'tickets':
+      return moveTickets(tx, booking, input, now);
+    case 'slot':
+      return moveSlot(tx, booking, input, now);
+  }
+}
+
+/**
+ * The customer is told (new tickets, or the new place to pay for); places freed on a date
+ * are announced as a cancellation's are, so its waiting list moves on (the worker's
+ * waitlist queue takes `inventory.released` of an occurrence).
+ */
+function movedEvents(booking: BookingToMove, places: MovedPlaces): OutboxEvent[] {
+  const events: OutboxEvent[] = [
+    {
+      orgId: booking.orgId,
+      aggregateType: 'booking',
+      aggregateId: booking.id,
+      eventType: 'booking.moved',
+      payload: {
+        reference: booking.reference,
+        fromOccurrenceId: places.fromOccurrenceId,
+        occurrenceId: places.toOccurrenceId,
+        priceDifference: places.totals.total,
+        currency: booking.currency,
+      },
+    },
+  ];
+  if (places.fromOccurrenceId)
+    events.push({
+      orgId: booking.orgId,
+      aggregateType: 'occurrence',
+      aggregateId: places.fromOccurrenceId,
+      eventType: 'inventory.released',
+      payload: { occurrenceId: places.fromOccurrenceId, reference: booking.reference },
+    });
+  return events;
+}
+
+/** The org's booking, locked; confirmed, or waiting for payment with its places still held. */
+async function lockBookingToMove(
+  tx: Tx,
+  reference: string,
+  staff: StaffMember,
+  now: Date,
+): Promise<BookingToMove> {
   const booking = await tx
     .selectFrom('bookings')
     .select([
@@ -65,292 +174,24 @@ async function moveInTransaction(
       'currency',
       'paidAmount',
       'refundedAmount',
+      'paymentDueAt',
     ])
-    .where('reference', '=', input.reference)
+    .where('reference', '=', reference)
     .where('orgId', '=', staff.orgId)
     .forUpdate()
     .executeTakeFirst();
   if (!booking)
     throw new AppError('NOT_FOUND', 'No booking of your organisation has this reference.');
-  if (booking.status !== 'confirmed')
+  const { status, holdId, paymentDueAt } = booking;
+  if (status !== 'confirmed' && status !== 'pending_payment')
+    throw new AppError('CONFLICT', `This booking is ${status}: it cannot be moved.`);
+  // Every place the engine sells belongs to a hold; the booking's (converted) hold claims the new ones.
+  if (!holdId) throw new AppError('CONFLICT', 'This booking has no places held for it to move.');
+  if (status === 'confirmed') return { ...booking, status, holdId, heldUntil: now };
+  if (!paymentDueAt || paymentDueAt <= now)
     throw new AppError(
       'CONFLICT',
-      booking.status === 'pending_payment'
-        ? 'Only a confirmed booking can be moved: take its payment first, or cancel it.'
-        : `This booking is ${booking.status}: it cannot be moved.`,
+      'This booking’s time to pay is over: its places are no longer held, so it cannot be moved.',
     );
-  // Every seat the engine sells belongs to a hold; the booking's (converted) hold claims the new ones.
-  if (!booking.holdId)
-    throw new AppError('CONFLICT', 'This booking has no seats held for it to move.');
-
-  const items = await movingItems(tx, booking, input);
-  const { pricing, terms } = await loadHoldContext(tx, input.occurrenceId, now);
-  const target = pricing.occurrence;
-  if (target.orgId !== staff.orgId || target.offeringId !== booking.offeringId)
-    throw new AppError('NOT_FOUND', 'No date of this booking’s offering has this id.');
-  if (target.status !== 'scheduled' || target.startsAt <= now)
-    throw new AppError('SALES_CLOSED', 'This date is cancelled or has started: choose another.');
-
-  const seatIds = input.seats.map((seat) => seat.seatId);
-  const claimed = await claimSeats(tx, {
-    occurrenceId: target.id,
-    seatIds,
-    holdId: booking.holdId,
-    heldUntil: now,
-  });
-  await sql`
-    UPDATE occurrence_seats SET status = 'sold', booking_id = ${booking.id}, held_until = NULL, updated_at = now()
-    WHERE occurrence_id = ${target.id} AND seat_id = ANY(${seatIds}::uuid[]) AND hold_id = ${booking.holdId}
-  `.execute(tx);
-  await tx
-    .updateTable('occurrenceSeats')
-    .set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() })
-    .where('bookingId', '=', booking.id)
-    .where('occurrenceId', '=', items.fromOccurrenceId)
-    .where(
-      'seatId',
-      'in',
-      items.list.map((item) => item.seatId),
-    )
-    .execute();
-
-  const journey = await validateJourney(
-    tx,
-    { offeringId: booking.offeringId, kind: terms.kind },
-    {
-      originStopId: items.list[0]?.originStopId ?? undefined,
-      destinationStopId: items.list[0]?.destinationStopId ?? undefined,
-    },
-  );
-  let totals = { subtotal: 0, discount: 0, tax: 0, total: 0 };
-  const seatChanges: { bookingItemId: string; from: string; to: string; price: number }[] = [];
-  for (const request of input.seats) {
-    const item = items.byId(request.bookingItemId);
-    const seat = claimedSeat(claimed, request.seatId);
-    const type = fareOfMovedSeat(pricing, item, seat);
-    const unitAmount = fareFor(pricing, type.id, journey);
-    const discountAmount = Math.min(item.discountAmount, unitAmount);
-    const taxed = taxOf(unitAmount - discountAmount, pricing.taxRate);
-    await tx
-      .updateTable('bookingItems')
-      .set({
-        seatId: seat.seatId,
-        occurrenceId: target.id,
-        ticketTypeId: type.id,
-        description: describeItem({
-          kind: 'seat',
-          section: seat.section,
-          rowLabel: seat.rowLabel,
-          number: seat.number,
-          ticketTypeName: type.name,
-          addOnName: null,
-          resourceName: null,
-        }),
-        unitAmount,
-        discountAmount,
-        taxAmount: taxed.tax,
-        totalAmount: taxed.gross,
-      })
-      .where('id', '=', item.id)
-      .execute();
-    await reissueTickets(tx, {
-      orgId: booking.orgId,
-      bookingItemId: item.id,
-      occurrenceId: target.id,
-    });
-    totals = {
-      subtotal: totals.subtotal + unitAmount - item.unitAmount,
-      discount: totals.discount + discountAmount - item.discountAmount,
-      tax: totals.tax + taxed.tax - item.taxAmount,
-      total: totals.total + taxed.gross - item.totalAmount,
-    };
-    seatChanges.push({
-      bookingItemId: item.id,
-      from: item.seatId,
-      to: seat.seatId,
-      price: taxed.gross,
-    });
-  }
-
-  await tx
-    .updateTable('bookings')
-    .set((eb) => ({
-      occurrenceId: target.id,
-      subtotalAmount: eb('subtotalAmount', '+', totals.subtotal),
-      discountAmount: eb('discountAmount', '+', totals.discount),
-      taxAmount: eb('taxAmount', '+', totals.tax),
-      totalAmount: eb('totalAmount', '+', totals.total),
-      updatedAt: sql<Date>`now()`,
-    }))
-    .where('id', '=', booking.id)
-    .execute();
-  const money = await settleMoveDifference(tx, booking, totals.total, {
-    providerName: deps.provider.name,
-    requestedBy: staff.actor.userId,
-  });
-  const priceDifference = { amount: totals.total, currency: booking.currency };
-  await enqueueOutbox(tx, [
-    {
-      orgId: booking.orgId,
-      aggregateType: 'booking',
-      aggregateId: booking.id,
-      eventType: 'booking.moved',
-      payload: {
-        reference: booking.reference,
-        fromOccurrenceId: items.fromOccurrenceId,
-        occurrenceId: target.id,
-        priceDifference: totals.total,
-        currency: booking.currency,
-      },
-    },
-  ]);
-  await recordAudit(tx, {
-    orgId: staff.orgId,
-    actor: staff.actor,
-    action: 'booking.moved',
-    entityType: 'booking',
-    entityId: booking.id,
-    changes: {
-      occurrence: { from: items.fromOccurrenceId, to: target.id },
-      seats: seatChanges,
-      priceDifference: totals.total,
-      refundId: money.refundId,
-      paymentId: money.paymentId,
-    },
-    requestId: deps.requestId,
-  });
-  return {
-    fromOccurrenceId: booking.occurrenceId,
-    result: { priceDifference, ...money },
-  };
-}
-
-/** The booking's live seats named by the request; to another date, all of them move. */
-async function movingItems(
-  tx: Tx,
-  booking: { id: string; reference: string; occurrenceId: string | null },
-  input: MoveBookingInput,
-) {
-  const seats = await tx
-    .selectFrom('bookingItems as bi')
-    .leftJoin('ticketTypes as tt', 'tt.id', 'bi.ticketTypeId')
-    .select([
-      'bi.id',
-      'bi.seatId',
-      'bi.occurrenceId',
-      'bi.ticketTypeId',
-      'bi.unitAmount',
-      'bi.discountAmount',
-      'bi.taxAmount',
-      'bi.totalAmount',
-      'bi.originStopId',
-      'bi.destinationStopId',
-      'tt.seatCategory',
-    ])
-    .where('bi.bookingId', '=', booking.id)
-    .where('bi.kind', '=', 'seat')
-    .where('bi.status', '=', 'live')
-    .orderBy('bi.position')
-    .execute();
-  const requested = input.seats.map((seat) => seat.bookingItemId);
-  if (new Set(requested).size !== requested.length)
-    throw new AppError('VALIDATION', 'A seat of the booking is listed twice.');
-  if (new Set(input.seats.map((seat) => seat.seatId)).size !== requested.length)
-    throw new AppError('VALIDATION', 'Two seats cannot move to the same new seat.');
-  const list = requested.map((id) => {
-    const item = seats.find((seat) => seat.id === id);
-    if (!item?.seatId)
-      throw new AppError('VALIDATION', `This seat is not part of booking ${booking.reference}.`);
-    return { ...item, seatId: item.seatId };
-  });
-  if (input.occurrenceId !== booking.occurrenceId && list.length !== seats.length)
-    throw new AppError(
-      'VALIDATION',
-      `Moving to another date moves the whole booking: choose a new seat for each of its ${seats.length} seats.`,
-    );
-  const admitted = await tx
-    .selectFrom('tickets')
-    .select('id')
-    .where('bookingItemId', 'in', requested)
-    .where('status', '=', 'valid')
-    .where('checkedInAt', 'is not', null)
-    .executeTakeFirst();
-  if (admitted)
-    throw new AppError(
-      'CONFLICT',
-      'A ticket of these seats was already checked in: it cannot move.',
-    );
-  const fromOccurrenceId = booking.occurrenceId ?? input.occurrenceId;
-  if (
-    list.some(
-      (item) =>
-        input.occurrenceId === fromOccurrenceId && requestedSeat(input, item.id) === item.seatId,
-    )
-  )
-    throw new AppError('VALIDATION', 'Choose a seat other than the one already booked.');
-  return {
-    fromOccurrenceId,
-    list,
-    byId: (id: string) => {
-      const item = list.find((candidate) => candidate.id === id);
-      if (!item) throw new AppError('VALIDATION', 'This seat is not part of the booking.');
-      return item;
-    },
-  };
-}
-
-const requestedSeat = (input: MoveBookingInput, bookingItemId: string) =>
-  input.seats.find((seat) => seat.bookingItemId === bookingItemId)?.seatId;
-
-function claimedSeat(claimed: readonly ClaimedSeat[], seatId: string): ClaimedSeat {
-  const seat = claimed.find((candidate) => candidate.seatId === seatId);
-  if (!seat) throw new AppError('SEAT_TAKEN', 'One of the new seats was just taken.');
-  return seat;
-}
-
-/**
- * A fare chosen for the passenger (Adult, Child: no seat category) stays with them; a seat
- * priced by its category takes the new seat's tier, as a customer choosing it would.
- */
-function fareOfMovedSeat(
-  pricing: PricingContext,
-  item: { ticketTypeId: string | null; seatCategory: string | null },
-  seat: ClaimedSeat,
-) {
-  const kept =
-    item.ticketTypeId && item.seatCategory === null
-      ? pricing.ticketTypes.find((type) => type.id === item.ticketTypeId && type.active)
-      : undefined;
-  const type = kept ?? seatTicketType(pricing, seat.category);
-  if (!type)
-    throw new AppError('VALIDATION', `Seats of category ${seat.category} are not on sale.`);
-  return type;
-}
-
-/** The old tickets of a moved seat stop admitting; new codes go to the same attendees. */
-async function reissueTickets(
-  tx: Tx,
-  moved: { orgId: string; bookingItemId: string; occurrenceId: string },
-) {
-  const voided = await tx
-    .updateTable('tickets')
-    .set({ status: 'void' })
-    .where('bookingItemId', '=', moved.bookingItemId)
-    .where('status', '=', 'valid')
-    .returning(['bookingId', 'attendeeId'])
-    .execute();
-  if (!voided.length) return;
-  await tx
-    .insertInto('tickets')
-    .values(
-      voided.map((ticket) => ({
-        orgId: moved.orgId,
-        bookingId: ticket.bookingId,
-        bookingItemId: moved.bookingItemId,
-        attendeeId: ticket.attendeeId,
-        occurrenceId: moved.occurrenceId,
-        code: newTicketCode(),
-      })),
-    )
-    .execute();
+  return { ...booking, status, holdId, heldUntil: paymentDueAt };
 }

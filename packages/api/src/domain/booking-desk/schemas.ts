@@ -108,9 +108,13 @@ export const AddNoteInput = ReferenceInput.extend({
     .max(2000, { error: 'A note is at most 2000 characters' }),
 });
 
-export const MoveBookingInput = ReferenceInput.extend({
+const MoveDate = z.uuid({ error: 'Choose a date from the list' });
+
+/** Seats of the booking to other seats, on its date or another date of the same offering. */
+export const SeatMoveInput = ReferenceInput.extend({
+  kind: z.literal('seats'),
   /** The date to move to: the booking's own, or another date of the same offering. */
-  occurrenceId: z.uuid({ error: 'Choose a date from the list' }),
+  occurrenceId: MoveDate,
   /** Each seat of the booking that moves, and the seat it moves to. */
   seats: z
     .array(
@@ -122,7 +126,40 @@ export const MoveBookingInput = ReferenceInput.extend({
     .min(1, { error: 'Choose at least one seat to move' })
     .max(50),
 });
+
+/** General-admission tickets to another date of the offering, each under the same or another ticket type. */
+export const TicketMoveInput = ReferenceInput.extend({
+  kind: z.literal('tickets'),
+  occurrenceId: MoveDate,
+  /** Each ticket line of the booking that moves, and the ticket type it becomes. */
+  tickets: z
+    .array(
+      z.object({
+        bookingItemId: z.uuid({ error: 'Choose a ticket line of this booking' }),
+        ticketTypeId: z.uuid({ error: 'Choose a ticket type' }),
+      }),
+    )
+    .min(1, { error: 'Choose at least one ticket line to move' })
+    .max(20),
+});
+
+/** An appointment to another start time, on the same resource or another one of the service. */
+export const SlotMoveInput = ReferenceInput.extend({
+  kind: z.literal('slot'),
+  start: z.date({ error: 'Choose a start time from the list' }),
+  /** Omitted: the appointment's own resource. */
+  resourceId: z.uuid({ error: 'Choose a resource from the list' }).optional(),
+});
+
+export const MoveBookingInput = z.discriminatedUnion('kind', [
+  SeatMoveInput,
+  TicketMoveInput,
+  SlotMoveInput,
+]);
 export type MoveBookingInput = z.infer<typeof MoveBookingInput>;
+export type SeatMoveInput = z.infer<typeof SeatMoveInput>;
+export type TicketMoveInput = z.infer<typeof TicketMoveInput>;
+export type SlotMoveInput = z.infer<typeof SlotMoveInput>;
 
 export const MoveBookingResult = z.object({
   /** New total minus old total: negative when the new seats cost less. */

@@ -30,6 +30,16 @@ async function sellAll(tx: Tx, holdId: string, bookingId: string): Promise<boole
     .execute();
   const want = (kind: string) =>
     expected.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.quantity, 0);
+  const sold = await sellHeldInventory(tx, holdId, bookingId);
+  return sold.seats === want('seat') && sold.units === want('ticket') && sold.slots === want('slot');
+}
+
+/** Sells to the booking what its hold holds now (seats, units, slots), counting each. */
+export async function sellHeldInventory(
+  tx: Tx,
+  holdId: string,
+  bookingId: string,
+): Promise<{ seats: number; units: number; slots: number }> {
   const seats = await sql`
     UPDATE occurrence_seats SET status = 'sold', booking_id = ${bookingId}, held_until = NULL, updated_at = now()
     WHERE hold_id = ${holdId} AND status = 'held'
@@ -39,11 +49,11 @@ async function sellAll(tx: Tx, holdId: string, bookingId: string): Promise<boole
     WHERE hold_id = ${holdId} AND status = 'held'
   `.execute(tx);
   const slots = await sellSlotsOfHold(tx, holdId, bookingId);
-  return (
-    Number(seats.numAffectedRows ?? 0) === want('seat') &&
-    Number(units.numAffectedRows ?? 0) === want('ticket') &&
-    slots === want('slot')
-  );
+  return {
+    seats: Number(seats.numAffectedRows ?? 0),
+    units: Number(units.numAffectedRows ?? 0),
+    slots,
+  };
 }
 
 /**

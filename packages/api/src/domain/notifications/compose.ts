@@ -32,6 +32,8 @@ export type NotificationEvent =
       bookingId: string;
       paymentUrl: string;
       dueAt: Date | null;
+      /** A confirmed booking's balance to pay; null: the booking's total. */
+      balanceAmount: number | null;
     }
   | {
       outboxId: number;
@@ -208,9 +210,18 @@ export async function composeNotification(
   if (!facts) return undefined;
   if (event.eventType === 'booking.payment_link_sent') {
     // Paid, cancelled or lapsed before the email went: a link to pay would only confuse.
-    if (facts.status !== 'pending_payment') return undefined;
+    const owing =
+      event.balanceAmount === null
+        ? facts.status === 'pending_payment'
+        : facts.status === 'confirmed' && (await owesBalance(db, event.bookingId));
+    if (!owing) return undefined;
     return {
-      ...renderPaymentLink({ ...facts, paymentUrl: event.paymentUrl, dueAt: event.dueAt }),
+      ...renderPaymentLink({
+        ...facts,
+        paymentUrl: event.paymentUrl,
+        dueAt: event.dueAt,
+        balanceAmount: event.balanceAmount,
+      }),
       orgId: event.orgId,
       bookingId: event.bookingId,
       template: event.eventType,
@@ -237,4 +248,15 @@ export async function composeNotification(
     dedupeKey,
     attachments,
   };
+}
+
+/** Whether a confirmed booking still has a balance to pay (a pending payment). */
+async function owesBalance(db: Db, bookingId: string): Promise<boolean> {
+  const pending = await db
+    .selectFrom('payments')
+    .select('id')
+    .where('bookingId', '=', bookingId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return pending !== undefined;
 }

@@ -26,6 +26,7 @@ export async function startPayment(
       'p.currency',
       'p.providerRef',
       'p.checkoutUrl',
+      'p.dueAt',
       'b.id as bookingId',
       'b.reference',
       'b.status as bookingStatus',
@@ -36,7 +37,8 @@ export async function startPayment(
     .executeTakeFirstOrThrow();
   let redirectUrl = payment.checkoutUrl;
   let instructions = payment.provider === offlinePayments.name ? OFFLINE_INSTRUCTIONS : null;
-  let dueAt = payment.paymentDueAt;
+  // A started payment's own deadline (a balance's), else the booking's.
+  let dueAt = payment.dueAt ?? payment.paymentDueAt;
   if (
     payment.status === 'pending' &&
     payment.providerRef === null &&
@@ -95,6 +97,7 @@ export async function startPayment(
       .set({
         providerRef: started.providerRef,
         checkoutUrl: started.redirectUrl,
+        dueAt,
         updatedAt: new Date(),
       })
       .where('id', '=', payment.id)
