@@ -3,9 +3,12 @@ import {
   createOccurrence,
   createOffering,
   createOrg,
+  createResource,
   createSeatMap,
   createTicketType,
   createVenue,
+  daysFromNowAt,
+  weeklyHours,
 } from '@tessera/db/seed';
 
 /** A published concert with a seat map of `rows` x `seatsPerRow` seats, one price tier. */
@@ -86,6 +89,56 @@ export async function generalAdmission(
   });
   const occurrence = await createOccurrence(db, { offering, capacity: quota });
   return { org, offering, ticketType, occurrence };
+}
+
+/**
+ * A general-admission festival on two dates a week apart, with Standing (20.00) and VIP
+ * (50.00) units on each: moves between dates and ticket types.
+ */
+export async function twoDateFestival(db: Db, { standing = 10, vip = 2 } = {}) {
+  const org = await createOrg(db);
+  const offering = await createOffering(db, { org, maxPerOrder: 10 });
+  const standingType = await createTicketType(db, {
+    offering,
+    name: 'Standing',
+    priceAmount: 2000,
+    quotaPerOccurrence: standing,
+  });
+  const vipType = await createTicketType(db, {
+    offering,
+    name: 'VIP',
+    priceAmount: 5000,
+    quotaPerOccurrence: vip,
+  });
+  const occurrence = await createOccurrence(db, { offering, capacity: standing + vip });
+  const later = await createOccurrence(db, {
+    offering,
+    capacity: standing + vip,
+    startsAt: new Date(occurrence.startsAt.getTime() + 7 * 24 * 3600_000),
+  });
+  return { org, offering, occurrence, later, standing: standingType, vip: vipType };
+}
+
+/**
+ * Two tennis courts in Paris, open 08:00-20:00 every day, booked by the hour (30.00): moves
+ * between start times and courts. `at('10:00')` is that local time three days from now.
+ */
+export async function tennisCourts(db: Db) {
+  const timeZone = 'Europe/Paris';
+  const org = await createOrg(db, { timeZone });
+  const hours = weeklyHours({ 'mon-sun': ['08:00', '20:00'] });
+  const court = async (name: string) =>
+    (await createResource(db, { org, kind: 'court', name, timeZone, hours })).resource;
+  const [centre, outside] = [await court('Centre court'), await court('Court 2')];
+  const offering = await createOffering(db, {
+    org,
+    kind: 'appointment',
+    slotMinutes: 60,
+    resources: [centre, outside],
+  });
+  await createTicketType(db, { offering, name: 'Court hour', priceAmount: 3000 });
+  const at = (time: string) => daysFromNowAt(new Date(), 3, time, timeZone);
+  return { org, offering, centre, outside, at };
 }
 
 /** The item at `index`, for fixtures known to be long enough (no `!` in tests either). */
