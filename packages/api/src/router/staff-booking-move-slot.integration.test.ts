@@ -150,7 +150,7 @@ describe('staff.bookings.move of an appointment', () => {
     expect(live).toHaveLength(2);
   });
 
-  it('refuses an unchanged time, a time not offered, another org's booking or court and roles that do not sell', async () => {
+  it('refuses an unchanged time, a time not offered, another org’s booking or court and roles that do not sell', async () => {
     const { org, offering, centre, at, manager, desk } = await courts();
     const booking = await siteBooking(
       t,
