@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { createStaffUser } from '@tessera/db/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeNotification } from '../domain/notifications/compose';
+import { setupApiTest, type ApiTest } from '../testing/api-test';
+import { siteBooking } from '../testing/desk-bookings';
+import { at, twoDateFestival, twoTierTheatre } from '../testing/engine-fixtures';
+import { setupStripe } from '../testing/stripe';
+
+let t: ApiTest;
+let s: Awaited<ReturnType<typeof setupStripe>>;
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  t = await setupApiTest();
+  s = await setupStripe(t.db, { changed: () => undefined });
+});
+afterAll(async () => {
+  await s.close();
+  await t.close();
+});
+
+const noLimits = { engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } };
+
+/** A booking paid by card on the simulator's page, and an agent who works on it. */
+async function paidByCard(occurrenceId: string, seatId: string, orgId: string) {
+  const customer = await t.caller({ ...noLimits, payments: s.provider });
+  const hold = await customer.holds.create({ occurrenceId, seatIds: [seatId] });
+  const { reference, payment } = await customer.bookings.checkout({
+    holdId: hold.holdId,
+    idempotencyKey: `key-${randomUUID()}`,
+    contact: { name: 'Karim', email: 'karim@example.test' },
+  });
+  await s.control(`sessions/${payment?.redirectUrl?.split('/pay/')[1] ?? ''}/pay`);
+  const agent = (await createStaffUser(t.db, { org: { id: orgId }, role: 'agent' })).user;
+  return { reference, desk: await t.caller({ userId: agent.id, payments: s.provider }) };
+}
+
+const bookingIdOf = async (reference: string) =>
+  (
+    await t.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow()
+  ).id;
+
+/** The payment link emails queued for a booking, oldest first. */
+const linkEmails = async (reference: string) =>
+  t.db
+    .selectFrom('outbox')
+    .select(['id', 'orgId', 'aggregateId', 'payload'])
+    .where('aggregateId', '=', await bookingIdOf(reference))
+    .where('eventType', '=', 'booking.payment_link_sent')
+    .orderBy('id')
+    .execute();
+
+const auditedLinks = async (reference: string) =>
+  t.db
+    .selectFrom('auditLog')
+    .select(['actorLabel', 'changes'])
+    .where('entityId', '=', await bookingIdOf(reference))
+    .where('action', '=', 'booking.payment_link_sent')
+    .execute();
+
+const expectDueInHalfAnHour = (dueAt: Date | null, since: number) => {
+  expect(dueAt?.getTime()).toBeGreaterThanOrEqual(since + 30 * MINUTE - 1_000);
+  expect(dueAt?.getTime()).toBeLessThanOrEqual(Date.now() + 30 * MINUTE + 1_000);
+};
+
+describe('the payment link of a balance', () => {
+  it('keeps its own deadline, is reissued with a fresh one, emailed again and audited, and pays the balance', async () => {
+    const { org, occurrence, standard, premium } = await twoTierTheatre(t.db);
+    const { reference, desk } = await paidByCard(occurrence.id, at(standard, 0).id, org.id);
+    // The booking's own deadline passed long ago (it was paid); a balance must not inherit it.
+    await t.db
+      .updateTable('bookings')
+      .set({ paymentDueAt: new Date(Date.now() - 2 * 24 * 60 * MINUTE) })
+      .where('reference', '=', reference)
+      .execute();
+    const [item] = (await desk.staff.bookings.detail({ reference })).items;
+    const { bookingItemId } = await t.db
+      .selectFrom('bookingItems as bi')
+      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
+      .select('bi.id as bookingItemId')
+      .where('b.reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    expect(item?.total).toBe(4500);
+    await desk.staff.bookings.move({
+      kind: 'seats',
+      reference,
+      occurrenceId: occurrence.id,
+      seats: [{ bookingItemId, seatId: at(premium, 0).id }],
+    });
+
+    const since = Date.now();
+    const first = await desk.staff.bookings.paymentLink({ reference });
+    expectDueInHalfAnHour(first.dueAt, since);
+    // Asked again, the same link with the same deadline (it used to answer the booking's).
+    expect(await desk.staff.bookings.paymentLink({ reference })).toEqual(first);
+
+    // Time passes: the link lapsed. Resending makes a new one, due half an hour from now.
+    await t.db
+      .updateTable('payments')
+      .set({ dueAt: new Date(Date.now() - MINUTE) })
+      .where('checkoutUrl', '=', first.url)
+      .execute();
+    const resendAt = Date.now();
+    const resent = await desk.staff.bookings.resendPaymentLink({ reference });
+    expect(resent.url).not.toBe(first.url);
+    expect(resent.recipient).toBe('karim@example.test');
+    expectDueInHalfAnHour(resent.dueAt, resendAt);
+    const payments = await t.db
+      .selectFrom('payments as p')
+      .innerJoin('bookings as b', 'b.id', 'p.bookingId')
+      .select(['p.status', 'p.amount', 'p.checkoutUrl'])
+      .where('b.reference', '=', reference)
+      .orderBy('p.createdAt')
+      .execute();
+    expect(payments).toEqual([
+      { status: 'succeeded', amount: 4500, checkoutUrl: expect.any(String) as unknown },
+      { status: 'cancelled', amount: 2500, checkoutUrl: first.url },
+      { status: 'pending', amount: 2500, checkoutUrl: resent.url },
+    ]);
+
+    const [email] = await linkEmails(reference);
+    expect(email?.payload).toMatchObject({ paymentUrl: resent.url, balanceAmount: 2500 });
+    const message = await composeNotification(t.db, {
+      outboxId: Number(email?.id),
+      orgId: email?.orgId ?? null,
+      eventType: 'booking.payment_link_sent',
+      bookingId: email?.aggregateId ?? '',
+      paymentUrl: resent.url,
+      dueAt: resent.dueAt,
+      balanceAmount: 2500,
+    });
+    expect(message?.recipient).toBe('karim@example.test');
+    expect(message?.text).toContain('Balance to pay: €25.00');
+    expect(message?.text).toContain(`Pay here: ${resent.url}`);
+    expect(await auditedLinks(reference)).toEqual([
+      expect.objectContaining({
+        changes: expect.objectContaining({ amount: 2500, recipient: 'karim@example.test' }) as unknown,
+      }),
+    ]);
+
+    await s.control(`sessions/${resent.url.split('/pay/')[1] ?? ''}/pay`);
+    const booking = await desk.staff.bookings.detail({ reference });
+    expect(booking).toMatchObject({ status: 'confirmed', paid: 7000, total: { amount: 7000 } });
+    // Paid: nothing is owed, so there is no link to send.
+    await expect(desk.staff.bookings.resendPaymentLink({ reference })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describe('the payment link of a booking waiting for payment', () => {
+  it('is the same session, due when the places stop being held, emailed each time it is resent', async () => {
+    const { org, occurrence, standard } = await twoTierTheatre(t.db);
+    const customer = await t.caller({ ...noLimits, payments: s.provider });
+    const hold = await customer.holds.create({
+      occurrenceId: occurrence.id,
+      seatIds: [at(standard, 0).id],
+    });
+    const { reference, payment } = await customer.bookings.checkout({
+      holdId: hold.holdId,
+      idempotencyKey: `key-${randomUUID()}`,
+      contact: { name: 'Lea', email: 'lea@example.test' },
+    });
+    const { paymentDueAt } = await t.db
+      .selectFrom('bookings')
+      .select('paymentDueAt')
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow();
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
+    const desk = await t.caller({ userId: manager.id, payments: s.provider });
+
+    const once = await desk.staff.bookings.resendPaymentLink({ reference });
+    const twice = await desk.staff.bookings.resendPaymentLink({ reference });
+    expect(once).toEqual({
+      url: payment?.redirectUrl,
+      dueAt: paymentDueAt,
+      recipient: 'lea@example.test',
+    });
+    expect(twice).toEqual(once);
+    expect(await linkEmails(reference)).toHaveLength(2);
+    expect(await auditedLinks(reference)).toHaveLength(2);
+  });
+
+  it('moved to dearer tickets, it is repriced: a new link for the new total is emailed', async () => {
+    const { org, occurrence, later, standing, vip } = await twoDateFestival(t.db);
+    const customer = await t.caller({ ...noLimits, payments: s.provider });
+    const hold = await customer.holds.create({
+      occurrenceId: occurrence.id,
+      tickets: [{ ticketTypeId: standing.id, quantity: 2 }],
+    });
+    const { reference, payment } = await customer.bookings.checkout({
+      holdId: hold.holdId,
+      idempotencyKey: `key-${randomUUID()}`,
+      contact: { name: 'Lea', email: 'lea@example.test' },
+    });
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
+    const desk = await t.caller({ userId: manager.id, payments: s.provider });
+    const { id: bookingItemId } = await t.db
+      .selectFrom('bookingItems as bi')
+      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
+      .select('bi.id')
+      .where('b.reference', '=', reference)
+      .executeTakeFirstOrThrow();
+
+    await desk.staff.bookings.move({
+      kind: 'tickets',
+      reference,
+      occurrenceId: later.id,
+      tickets: [{ bookingItemId, ticketTypeId: vip.id }],
+    });
+    const [email] = await linkEmails(reference);
+    const link = await desk.staff.bookings.paymentLink({ reference });
+    expect(link.url).not.toBe(payment?.redirectUrl);
+    expect(email?.payload).toMatchObject({ paymentUrl: link.url, balanceAmount: null });
+    const session = await s.stripe.checkout.sessions.retrieve(link.url.split('/pay/')[1] ?? '');
+    expect(session.amount_total).toBe(10000);
+
+    await s.control(`sessions/${session.id}/pay`);
+    expect(await desk.staff.bookings.detail({ reference })).toMatchObject({
+      status: 'confirmed',
+      occurrenceId: later.id,
+      paid: 10000,
+    });
+  });
+
+  it('refuses a booking paid at the venue, roles that do not sell and another org', async () => {
+    const { org, occurrence, standard } = await twoTierTheatre(t.db);
+    const { reference } = await siteBooking(t, {
+      occurrenceId: occurrence.id,
+      seatIds: [at(standard, 0).id],
+    });
+    const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
+    await expect(
+      (await t.caller({ userId: manager.id })).staff.bookings.resendPaymentLink({ reference }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const auditor = (await createStaffUser(t.db, { org, role: 'auditor' })).user;
+    await expect(
+      (await t.caller({ userId: auditor.id })).staff.bookings.resendPaymentLink({ reference }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const other = await twoTierTheatre(t.db);
+    const stranger = (await createStaffUser(t.db, { org: other.org, role: 'owner' })).user;
+    await expect(
+      (await t.caller({ userId: stranger.id })).staff.bookings.resendPaymentLink({ reference }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await linkEmails(reference)).toEqual([]);
+    expect(await auditedLinks(reference)).toEqual([]);
+  });
+});
