@@ -1,5 +1,8 @@
+import type { StaffMember } from '@tessera/api/domain/access/membership';
+import { moveBooking } from '@tessera/api/domain/booking-desk/move';
 import { cancelBooking } from '@tessera/api/domain/bookings/cancel';
 import { checkout } from '@tessera/api/domain/bookings/checkout';
+import { markOfflinePaymentPaid } from '@tessera/api/domain/bookings/mark-paid';
 import type { InventoryEvents } from '@tessera/api/domain/events/inventory';
 import { createHold } from '@tessera/api/domain/holds/create';
 import { releaseHold } from '@tessera/api/domain/holds/release';
@@ -324,5 +327,84 @@ describe('waiting-list offers', () => {
       .where('status', '=', 'held')
       .executeTakeFirstOrThrow();
     expect(Number(held)).toBe(4);
+  });
+
+  it('offers the place a staff move freed on the date it left, as a cancellation does', async () => {
+    const org = await createOrg(testDb.db, { name: 'Harbour Arts' });
+    const offering = await createOffering(testDb.db, { org, name: 'Dock Dance', maxPerOrder: 10 });
+    const standing = await createTicketType(testDb.db, {
+      offering,
+      name: 'Standing',
+      quotaPerOccurrence: 1,
+    });
+    const first = await createOccurrence(testDb.db, { offering, capacity: 1 });
+    const later = await createOccurrence(testDb.db, {
+      offering,
+      capacity: 1,
+      startsAt: new Date(first.startsAt.getTime() + 7 * 24 * 3600_000),
+    });
+    const hold = await createHold(
+      testDb.db,
+      { occurrenceId: first.id, tickets: [{ ticketTypeId: standing.id, quantity: 1 }] },
+      customer,
+      holdDeps,
+    );
+    const booked = await checkout(
+      testDb.db,
+      {
+        holdId: hold.holdId,
+        idempotencyKey: `move-${hold.holdId}`,
+        contact: { name: 'Noor', email: 'noor@example.test' },
+      },
+      { userId: null, channel: 'web', apiKeyId: null, createdByUserId: null },
+      { provider: offlinePayments, events },
+    );
+    const desk: StaffMember = {
+      orgId: org.id,
+      role: 'manager',
+      actor: { userId: null, apiKeyId: null, label: 'desk@harbour.test' },
+    };
+    await markOfflinePaymentPaid(testDb.db, booked.reference, desk, { events, requestId: 'paid' });
+    // The first date is sold out: Ada waits for it.
+    const ada = await joinWaitlist(
+      testDb.db,
+      { occurrenceId: first.id, email: 'ada.move@example.test', name: 'Ada', quantity: 1 },
+      null,
+    );
+    expect((await entry(ada.entryId)).status).toBe('waiting');
+
+    const { bookingItemId } = await testDb.db
+      .selectFrom('bookingItems as bi')
+      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
+      .select('bi.id as bookingItemId')
+      .where('b.reference', '=', booked.reference)
+      .executeTakeFirstOrThrow();
+    await moveBooking(
+      testDb.db,
+      {
+        kind: 'tickets',
+        reference: booked.reference,
+        occurrenceId: later.id,
+        tickets: [{ bookingItemId, ticketTypeId: standing.id }],
+      },
+      desk,
+      { provider: offlinePayments, events, requestId: 'moved' },
+    );
+
+    await vi.waitFor(async () => expect((await entry(ada.entryId)).status).toBe('offered'), {
+      timeout: 15_000,
+      interval: 50,
+    });
+    const { offerHoldId } = await entry(ada.entryId);
+    const offer = await testDb.db
+      .selectFrom('ticketUnits')
+      .select(['occurrenceId', 'status'])
+      .where('holdId', '=', offerHoldId)
+      .execute();
+    expect(offer).toEqual([{ occurrenceId: first.id, status: 'held' }]);
+    await vi.waitFor(() => expect(offerMails('ada.move@example.test')).toHaveLength(1), {
+      timeout: 15_000,
+      interval: 50,
+    });
   });
 });
