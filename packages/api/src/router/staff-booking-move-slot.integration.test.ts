@@ -58,7 +58,12 @@ describe('staff.bookings.move of an appointment', () => {
     });
     expect(await liveSlots(centre.id)).toEqual([]);
     expect(await liveSlots(outside.id)).toEqual([
-      { startsAt: at('15:00'), bookingId: booking.bookingId, holdId: booking.holdId, heldUntil: null },
+      {
+        startsAt: at('15:00'),
+        bookingId: booking.bookingId,
+        holdId: booking.holdId,
+        heldUntil: null,
+      },
     ]);
     expect(await slotItem(booking.bookingId)).toEqual({
       resourceId: outside.id,

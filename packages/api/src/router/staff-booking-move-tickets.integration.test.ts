@@ -292,5 +292,52 @@ describe('staff.bookings.move of general-admission tickets', () => {
     expect(await bookingRow(booking.bookingId)).toMatchObject({ occurrenceId: occurrence.id });
     expect(await movesAudited(t, booking.bookingId)).toEqual([]);
   });
-});
 
+  it('lists what a move chooses from: the ticket lines, the dates and the types left on one', async () => {
+    const { org, occurrence, later, standing, vip, manager, desk } = await festival();
+    const booking = await siteBooking(
+      t,
+      { occurrenceId: occurrence.id, tickets: [{ ticketTypeId: standing.id, quantity: 3 }] },
+      { paidBy: manager.id },
+    );
+    await siteBooking(t, {
+      occurrenceId: later.id,
+      tickets: [{ ticketTypeId: vip.id, quantity: 1 }],
+    });
+    const options = await desk.staff.bookings.moveOptions({
+      reference: booking.reference,
+      occurrenceId: later.id,
+    });
+    expect(options).toMatchObject({
+      kind: 'tickets',
+      occurrenceId: later.id,
+      seats: [],
+      freeSeats: [],
+      ticketLines: [
+        {
+          bookingItemId: booking.itemIds[0],
+          description: 'Standing',
+          quantity: 3,
+          ticketTypeId: standing.id,
+          total: { amount: 6000, currency: 'EUR' },
+        },
+      ],
+    });
+    expect(options.dates.map((date) => date.occurrenceId)).toEqual([occurrence.id, later.id]);
+    expect(options.ticketTypes).toEqual([
+      {
+        ticketTypeId: standing.id,
+        name: 'Standing',
+        price: { amount: 2000, currency: 'EUR' },
+        remaining: 10,
+      },
+      { ticketTypeId: vip.id, name: 'VIP', price: { amount: 5000, currency: 'EUR' }, remaining: 1 },
+    ]);
+    const checkin = (await createStaffUser(t.db, { org, role: 'checkin' })).user;
+    await expect(
+      (await t.caller({ userId: checkin.id })).staff.bookings.moveOptions({
+        reference: booking.reference,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

@@ -139,7 +139,10 @@ describe('the payment link of a balance', () => {
     expect(message?.text).toContain(`Pay here: ${resent.url}`);
     expect(await auditedLinks(reference)).toEqual([
       expect.objectContaining({
-        changes: expect.objectContaining({ amount: 2500, recipient: 'karim@example.test' }) as unknown,
+        changes: expect.objectContaining({
+          amount: 2500,
+          recipient: 'karim@example.test',
+        }) as unknown,
       }),
     ]);
 

@@ -144,7 +144,10 @@ export async function refuseAdmitted(tx: Tx, bookingItemIds: readonly string[]) 
     .where('checkedInAt', 'is not', null)
     .executeTakeFirst();
   if (admitted)
-    throw new AppError('CONFLICT', 'A ticket of these places was already checked in: it cannot move.');
+    throw new AppError(
+      'CONFLICT',
+      'A ticket of these places was already checked in: it cannot move.',
+    );
 }
 
 /** Listing a line twice would move it twice. */

@@ -89,7 +89,12 @@ export async function moveSeats(
       .where('seatId', '=', item.seatId)
       .execute();
     totals = addTotals(totals, moved);
-    changes.push({ bookingItemId: item.id, from: item.seatId, to: seat.seatId, price: moved.gross });
+    changes.push({
+      bookingItemId: item.id,
+      from: item.seatId,
+      to: seat.seatId,
+      price: moved.gross,
+    });
   }
   return { fromOccurrenceId: items.fromOccurrenceId, toOccurrenceId: target.id, totals, changes };
 }

@@ -37,7 +37,13 @@ export async function moveTickets(
   for (const { item } of lines.list)
     await tx
       .updateTable('ticketUnits')
-      .set({ status: 'free', bookingId: null, holdId: null, heldUntil: null, updatedAt: new Date() })
+      .set({
+        status: 'free',
+        bookingId: null,
+        holdId: null,
+        heldUntil: null,
+        updatedAt: new Date(),
+      })
       .where('occurrenceId', '=', lines.fromOccurrenceId)
       .where('ticketTypeId', '=', item.ticketTypeId)
       .where((eb) =>
@@ -148,7 +154,10 @@ async function movingLines(tx: Tx, booking: BookingToMove, input: TicketMoveInpu
         'VALIDATION',
         'Choose another date, or another ticket type than the one booked.',
       );
-    return { item: { ...item, ticketTypeId: item.ticketTypeId }, ticketTypeId: request.ticketTypeId };
+    return {
+      item: { ...item, ticketTypeId: item.ticketTypeId },
+      ticketTypeId: request.ticketTypeId,
+    };
   });
   if (!sameDate && list.length !== lines.length)
     throw new AppError(

@@ -176,11 +176,23 @@ export const MoveOptionsInput = ReferenceInput.extend({
   occurrenceId: z.uuid({ error: 'Choose a date from the list' }).optional(),
 });
 
-/** What staff choose from when moving a booking: its seats, the dates, the free seats of one. */
+/** What staff choose from when moving a booking: its places, the dates, what is free on one. */
 export const MoveOptions = z.object({
+  /** What the booking holds, so what moves: seats, general-admission tickets, or an appointment. */
+  kind: z.enum(['seats', 'tickets', 'slot']),
   occurrenceId: z.uuid(),
   timeZone: z.string(),
   seats: z.array(z.object({ bookingItemId: z.uuid(), description: z.string(), total: Money })),
+  /** General admission: the booking's ticket lines. */
+  ticketLines: z.array(
+    z.object({
+      bookingItemId: z.uuid(),
+      description: z.string(),
+      quantity: z.number().int(),
+      ticketTypeId: z.uuid(),
+      total: Money,
+    }),
+  ),
   dates: z.array(z.object({ occurrenceId: z.uuid(), startsAt: z.date() })),
   freeSeats: z.array(
     z.object({
@@ -188,6 +200,15 @@ export const MoveOptions = z.object({
       label: z.string(),
       /** The seat's current price for its tier; null when its category is not on sale. */
       price: Money.nullable(),
+    }),
+  ),
+  /** General admission: the ticket types on sale on the date, at their current price, with what is left. */
+  ticketTypes: z.array(
+    z.object({
+      ticketTypeId: z.uuid(),
+      name: z.string(),
+      price: Money,
+      remaining: z.number().int(),
     }),
   ),
 });
