@@ -93,6 +93,10 @@ describe('the payment link of a balance', () => {
       seats: [{ bookingItemId, seatId: at(premium, 0).id }],
     });
 
+    expect(await desk.staff.bookings.detail({ reference })).toMatchObject({
+      linkPaymentDue: true,
+      offlinePaymentDue: false,
+    });
     const since = Date.now();
     const first = await desk.staff.bookings.paymentLink({ reference });
     expectDueInHalfAnHour(first.dueAt, since);
@@ -148,7 +152,12 @@ describe('the payment link of a balance', () => {
 
     await s.control(`sessions/${resent.url.split('/pay/')[1] ?? ''}/pay`);
     const booking = await desk.staff.bookings.detail({ reference });
-    expect(booking).toMatchObject({ status: 'confirmed', paid: 7000, total: { amount: 7000 } });
+    expect(booking).toMatchObject({
+      status: 'confirmed',
+      paid: 7000,
+      total: { amount: 7000 },
+      linkPaymentDue: false,
+    });
     // Paid: nothing is owed, so there is no link to send.
     await expect(desk.staff.bookings.resendPaymentLink({ reference })).rejects.toMatchObject({
       code: 'NOT_FOUND',

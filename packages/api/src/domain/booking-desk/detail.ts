@@ -18,10 +18,10 @@ export async function staffBookingDetail(
     .executeTakeFirst();
   if (!booking)
     throw new AppError('NOT_FOUND', 'No booking of your organisation has this reference.');
-  const [items, tickets, pending, offline, timeline] = await Promise.all([
+  const [items, tickets, pending, owing, timeline] = await Promise.all([
     db
       .selectFrom('bookingItems')
-      .select(['description', 'quantity', 'totalAmount'])
+      .select(['kind', 'description', 'quantity', 'totalAmount'])
       .where('bookingId', '=', booking.id)
       .orderBy('position')
       .execute(),
@@ -41,10 +41,10 @@ export async function staffBookingDetail(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('payments')
-      .select('id')
+      .select('provider')
       .where('bookingId', '=', booking.id)
-      .where('provider', '=', 'offline')
       .where('status', '=', 'pending')
+      .orderBy('createdAt', 'desc')
       .executeTakeFirst(),
     bookingTimeline(db, booking),
   ]);
@@ -57,6 +57,7 @@ export async function staffBookingDetail(
     },
     now,
   );
+  const open = booking.status === 'pending_payment' || booking.status === 'confirmed';
   return {
     ...bookingRow(booking),
     offeringKind: booking.offeringKind,
@@ -66,11 +67,11 @@ export async function staffBookingDetail(
     refunded: booking.refundedAmount,
     refundable,
     policyRefund: verdict.allowed ? refundable : 0,
-    // A confirmed booking owes too after a move to dearer seats.
-    offlinePaymentDue:
-      offline !== undefined &&
-      (booking.status === 'pending_payment' || booking.status === 'confirmed'),
+    // A confirmed booking owes too after a move to dearer places.
+    offlinePaymentDue: open && owing?.provider === 'offline',
+    linkPaymentDue: open && owing?.provider === 'stripe',
     items: items.map((item) => ({
+      kind: item.kind,
       description: item.description,
       quantity: item.quantity,
       total: item.totalAmount,

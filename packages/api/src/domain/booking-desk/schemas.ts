@@ -77,9 +77,17 @@ export const StaffBookingDetail = BookingRow.extend({
   refundable: z.number().int(),
   /** What cancelling now gives back under the policy: all that is refundable before the cut-off, nothing after. */
   policyRefund: z.number().int(),
+  /** Money is owed at the venue (mark it paid). */
   offlinePaymentDue: z.boolean(),
+  /** Money is owed by card: the payment link can be (re)sent. */
+  linkPaymentDue: z.boolean(),
   items: z.array(
-    z.object({ description: z.string(), quantity: z.number().int(), total: z.number().int() }),
+    z.object({
+      kind: z.enum(['seat', 'ticket', 'slot', 'add_on', 'custom']),
+      description: z.string(),
+      quantity: z.number().int(),
+      total: z.number().int(),
+    }),
   ),
   tickets: z.array(
     z.object({

@@ -75,6 +75,16 @@ export async function resendConfirmation(_previous: RowActionState, form: FormDa
   });
 }
 
+export async function resendPaymentLink(_previous: RowActionState, form: FormData): Outcome {
+  const input = ReferenceInput.safeParse({ reference: formText(form, 'reference') });
+  if (!input.success)
+    return { outcome: 'refused', message: 'This booking reference is not valid.' };
+  return act(input.data.reference, async () => {
+    const { recipient } = await (await serverApi()).staff.bookings.resendPaymentLink(input.data);
+    return `Payment link sent to ${recipient}.`;
+  });
+}
+
 export async function markPaid(_previous: RowActionState, form: FormData): Outcome {
   const input = ReferenceInput.safeParse({ reference: formText(form, 'reference') });
   if (!input.success)

@@ -8,7 +8,14 @@ import { ActionForm } from '~/components/action-form';
 import { bookingStatus, channelLabel, paymentStateLabel } from '~/lib/booking-labels';
 import { requireSession } from '~/server/session';
 import { serverApi } from '~/trpc/server';
-import { addNote, cancelBooking, markPaid, refundBooking, resendConfirmation } from './actions';
+import {
+  addNote,
+  cancelBooking,
+  markPaid,
+  refundBooking,
+  resendConfirmation,
+  resendPaymentLink,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Booking' };
 
@@ -150,6 +157,21 @@ export default async function BookingPage({ params }: { params: Promise<{ refere
                 <ActionForm action={markPaid} fields={fields} label="Mark paid" variant="primary" />
               </Card>
             ) : null}
+            {booking.linkPaymentDue ? (
+              <Card>
+                <h2 className="mb-2 font-semibold">Payment by card</h2>
+                <p className="mb-2 text-sm">
+                  {booking.status === 'confirmed'
+                    ? 'A balance is owed: the customer pays it on the payment page.'
+                    : 'The booking waits for payment on the payment page.'}
+                </p>
+                <ActionForm
+                  action={resendPaymentLink}
+                  fields={fields}
+                  label="Resend payment link"
+                />
+              </Card>
+            ) : null}
             {mayRefund && booking.refundable > 0 ? (
               <Card>
                 <h2 className="mb-2 font-semibold">Refund</h2>
@@ -175,11 +197,13 @@ export default async function BookingPage({ params }: { params: Promise<{ refere
                 />
               </Card>
             ) : null}
-            {booking.status === 'confirmed' && booking.occurrenceId ? (
+            {live && booking.occurrenceId ? (
               <Card>
-                <h2 className="mb-2 font-semibold">Seats</h2>
+                <h2 className="mb-2 font-semibold">Move</h2>
                 <Link href={`/bookings/${booking.reference}/move`} className="text-sm underline">
-                  Move to other seats or another date
+                  {booking.items.some((item) => item.kind === 'seat')
+                    ? 'Move to other seats or another date'
+                    : 'Move to another date or ticket type'}
                 </Link>
               </Card>
             ) : null}

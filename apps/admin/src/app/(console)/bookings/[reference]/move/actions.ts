@@ -7,21 +7,46 @@ import { revalidatePath } from 'next/cache';
 import type { RowActionState } from '~/components/row-action';
 import { serverApi } from '~/trpc/server';
 
-/** Moves the seats given a new one (`seat:<bookingItemId>` fields); the others stay. */
+/** `<prefix><bookingItemId>` fields with a value: the lines that move and what they move to. */
+function chosen(form: FormData, prefix: string) {
+  return [...form.entries()].flatMap(([name, value]) =>
+    name.startsWith(prefix) && typeof value === 'string' && value
+      ? [{ bookingItemId: name.slice(prefix.length), value }]
+      : [],
+  );
+}
+
+/**
+ * Moves the seats given a new one (`seat:<bookingItemId>` fields; the others stay), or the
+ * ticket lines to the chosen types (`ticket:<bookingItemId>` fields) on the chosen date.
+ */
 export async function moveBooking(
   _previous: RowActionState,
   form: FormData,
 ): Promise<RowActionState> {
-  const seats = [...form.entries()].flatMap(([name, value]) =>
-    name.startsWith('seat:') && typeof value === 'string' && value
-      ? [{ bookingItemId: name.slice('seat:'.length), seatId: value }]
-      : [],
-  );
-  const input = MoveBookingInput.safeParse({
+  const target = {
     reference: formText(form, 'reference'),
     occurrenceId: formText(form, 'occurrenceId'),
-    seats,
-  });
+  };
+  const input = MoveBookingInput.safeParse(
+    formText(form, 'kind') === 'tickets'
+      ? {
+          ...target,
+          kind: 'tickets',
+          tickets: chosen(form, 'ticket:').map(({ bookingItemId, value }) => ({
+            bookingItemId,
+            ticketTypeId: value,
+          })),
+        }
+      : {
+          ...target,
+          kind: 'seats',
+          seats: chosen(form, 'seat:').map(({ bookingItemId, value }) => ({
+            bookingItemId,
+            seatId: value,
+          })),
+        },
+  );
   if (!input.success)
     return {
       outcome: 'refused',
@@ -38,9 +63,11 @@ export async function moveBooking(
       message:
         difference.amount > 0
           ? `Moved. The customer owes ${money}: send the payment link or mark it paid.`
-          : difference.amount < 0
+          : moved.refundId
             ? `Moved. ${money} is refunded to the customer.`
-            : 'Moved at the same price. New tickets were issued and emailed.',
+            : difference.amount < 0
+              ? `Moved. The booking costs ${money} less.`
+              : 'Moved at the same price. The customer was emailed.',
     };
   } catch (error) {
     if (error instanceof TRPCError) return { outcome: 'refused', message: error.message };
