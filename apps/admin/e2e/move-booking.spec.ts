@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { createOccurrence, createTicketType } from '@tessera/db/seed';
+import { withSuiteDatabase } from './database';
+import { bookTickets, demoConcert } from './desk';
 import { bookSeat, seatedShow } from './seated';
 import { signIn } from './staff';
 
@@ -77,4 +80,65 @@ test('a seat taken meanwhile is refused and nothing changes', async ({ page }) =
   ).toBeVisible();
   await page.goto(`/bookings/${reference}`);
   await expect(page.getByText(/Stalls, Row A, Seat 1 \(Stalls\)/)).toBeVisible();
+});
+
+test('a manager moves a general-admission booking to another date as VIP: the balance is taken and the old date has its places back', async ({
+  page,
+}) => {
+  const concert = await demoConcert({ priceAmount: 2000 });
+  // A later date of the same concert, where VIP tickets are sold too.
+  const later = await withSuiteDatabase(async (db) => {
+    await createTicketType(db, {
+      offering: concert.offering,
+      name: 'VIP',
+      priceAmount: 5000,
+      quotaPerOccurrence: 5,
+    });
+    return createOccurrence(db, {
+      offering: concert.offering,
+      startsAt: new Date(concert.occurrence.startsAt.getTime() + 7 * 86_400_000),
+      capacity: 25,
+    });
+  });
+  const { reference, codes } = await bookTickets(page.request, concert, ['Gia Move', 'Tom Move']);
+
+  await signIn(page, 'manager@demo.test');
+  await page.goto(`/bookings/${reference}`);
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Move to another date or ticket type' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Move booking ${reference}` }),
+  ).toBeVisible();
+  await expect(page.getByLabel(/^2 × Standing/)).toHaveValue(concert.ticketType.id);
+  await page.getByLabel('Date', { exact: true }).selectOption(later.id);
+  await page.getByRole('button', { name: 'Show ticket types' }).click();
+  const newType = page.getByLabel(/^2 × Standing/);
+  await expect(newType.getByRole('option')).toHaveText([
+    'Standing — €20.00 each, 20 left',
+    'VIP — €50.00 each, 5 left',
+  ]);
+  await newType.selectOption({ label: 'VIP — €50.00 each, 5 left' });
+  await page.getByRole('button', { name: 'Move booking' }).click();
+  await expect(
+    page.getByText('Moved. The customer owes €60.00: send the payment link or mark it paid.'),
+  ).toBeVisible();
+
+  await page.getByRole('link', { name: `Back to booking ${reference}` }).click();
+  await expect(page.getByText('2 × VIP — €100.00')).toBeVisible();
+  for (const code of codes)
+    await expect(page.getByRole('listitem').filter({ hasText: code })).toContainText('Void');
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Staff change: booking.moved' }),
+  ).toContainText('by manager@demo.test');
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
+  await expect(page.getByText('€100.00 (Paid)')).toBeVisible();
+
+  // The first date has its two places back.
+  await page.goto(`/bookings/${reference}/move?occurrence=${concert.occurrence.id}`);
+  await expect(
+    page.getByLabel(/^2 × VIP/).getByRole('option', { name: 'Standing — €20.00 each, 20 left' }),
+  ).toHaveCount(1);
 });
