@@ -112,7 +112,7 @@ test('a manager moves a general-admission booking to another date as VIP: the ba
     page.getByRole('heading', { level: 1, name: `Move booking ${reference}` }),
   ).toBeVisible();
   await expect(page.getByLabel(/^2 × Standing/)).toHaveValue(concert.ticketType.id);
-  await page.getByLabel('Date', { exact: true }).selectOption(later.id);
+  await page.getByRole('combobox', { name: 'Date', exact: true }).selectOption(later.id);
   await page.getByRole('button', { name: 'Show ticket types' }).click();
   const newType = page.getByLabel(/^2 × Standing/);
   await expect(newType.getByRole('option')).toHaveText([
