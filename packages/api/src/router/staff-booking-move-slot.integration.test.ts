@@ -128,10 +128,9 @@ describe('staff.bookings.move of an appointment', () => {
         ),
       ),
     );
-    const desks = await Promise.all(bookings.map(() => t.caller({ userId: manager.id })));
     const outcomes = await Promise.allSettled(
-      bookings.map((booking, i) =>
-        desks[i]?.staff.bookings.move({
+      bookings.map(async (booking) =>
+        (await t.caller({ userId: manager.id })).staff.bookings.move({
           kind: 'slot',
           reference: booking.reference,
           start: at('17:00'),
