@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createStaffUser } from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeNotification } from '../domain/notifications/compose';
@@ -20,21 +19,19 @@ afterAll(async () => {
   await t.close();
 });
 
-const noLimits = { engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } };
-
-/** A booking paid by card on the simulator's page, and an agent who works on it. */
+/** A seat booked and paid by card on the simulator's page, and an agent who works on it. */
 async function paidByCard(occurrenceId: string, seatId: string, orgId: string) {
-  const customer = await t.caller({ ...noLimits, payments: s.provider });
-  const hold = await customer.holds.create({ occurrenceId, seatIds: [seatId] });
-  const { reference, payment } = await customer.bookings.checkout({
-    holdId: hold.holdId,
-    idempotencyKey: `key-${randomUUID()}`,
-    contact: { name: 'Karim', email: 'karim@example.test' },
-  });
-  await s.control(`sessions/${payment?.redirectUrl?.split('/pay/')[1] ?? ''}/pay`);
+  const booking = await siteBooking(
+    t,
+    { occurrenceId, seatIds: [seatId] },
+    { payments: s.provider },
+  );
+  await s.control(`sessions/${sessionOf(booking.paymentUrl)}/pay`);
   const agent = (await createStaffUser(t.db, { org: { id: orgId }, role: 'agent' })).user;
-  return { reference, desk: await t.caller({ userId: agent.id, payments: s.provider }) };
+  return { ...booking, desk: await t.caller({ userId: agent.id, payments: s.provider }) };
 }
+
+const sessionOf = (url: string | null) => url?.split('/pay/')[1] ?? '';
 
 const bookingIdOf = async (reference: string) =>
   (
@@ -71,26 +68,22 @@ const expectDueInHalfAnHour = (dueAt: Date | null, since: number) => {
 describe('the payment link of a balance', () => {
   it('keeps its own deadline, is reissued with a fresh one, emailed again and audited, and pays the balance', async () => {
     const { org, occurrence, standard, premium } = await twoTierTheatre(t.db);
-    const { reference, desk } = await paidByCard(occurrence.id, at(standard, 0).id, org.id);
+    const { reference, desk, itemIds } = await paidByCard(
+      occurrence.id,
+      at(standard, 0).id,
+      org.id,
+    );
     // The booking's own deadline passed long ago (it was paid); a balance must not inherit it.
     await t.db
       .updateTable('bookings')
       .set({ paymentDueAt: new Date(Date.now() - 2 * 24 * 60 * MINUTE) })
       .where('reference', '=', reference)
       .execute();
-    const [item] = (await desk.staff.bookings.detail({ reference })).items;
-    const { bookingItemId } = await t.db
-      .selectFrom('bookingItems as bi')
-      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
-      .select('bi.id as bookingItemId')
-      .where('b.reference', '=', reference)
-      .executeTakeFirstOrThrow();
-    expect(item?.total).toBe(4500);
     await desk.staff.bookings.move({
       kind: 'seats',
       reference,
       occurrenceId: occurrence.id,
-      seats: [{ bookingItemId, seatId: at(premium, 0).id }],
+      seats: [{ bookingItemId: itemIds[0] ?? '', seatId: at(premium, 0).id }],
     });
 
     expect(await desk.staff.bookings.detail({ reference })).toMatchObject({
@@ -112,7 +105,7 @@ describe('the payment link of a balance', () => {
     const resendAt = Date.now();
     const resent = await desk.staff.bookings.resendPaymentLink({ reference });
     expect(resent.url).not.toBe(first.url);
-    expect(resent.recipient).toBe('karim@example.test');
+    expect(resent.recipient).toBe('ines@example.test');
     expectDueInHalfAnHour(resent.dueAt, resendAt);
     const payments = await t.db
       .selectFrom('payments as p')
@@ -138,19 +131,19 @@ describe('the payment link of a balance', () => {
       dueAt: resent.dueAt,
       balanceAmount: 2500,
     });
-    expect(message?.recipient).toBe('karim@example.test');
+    expect(message?.recipient).toBe('ines@example.test');
     expect(message?.text).toContain('Balance to pay: €25.00');
     expect(message?.text).toContain(`Pay here: ${resent.url}`);
     expect(await auditedLinks(reference)).toEqual([
       expect.objectContaining({
         changes: expect.objectContaining({
           amount: 2500,
-          recipient: 'karim@example.test',
+          recipient: 'ines@example.test',
         }) as unknown,
       }),
     ]);
 
-    await s.control(`sessions/${resent.url.split('/pay/')[1] ?? ''}/pay`);
+    await s.control(`sessions/${sessionOf(resent.url)}/pay`);
     const booking = await desk.staff.bookings.detail({ reference });
     expect(booking).toMatchObject({
       status: 'confirmed',
@@ -168,16 +161,11 @@ describe('the payment link of a balance', () => {
 describe('the payment link of a booking waiting for payment', () => {
   it('is the same session, due when the places stop being held, emailed each time it is resent', async () => {
     const { org, occurrence, standard } = await twoTierTheatre(t.db);
-    const customer = await t.caller({ ...noLimits, payments: s.provider });
-    const hold = await customer.holds.create({
-      occurrenceId: occurrence.id,
-      seatIds: [at(standard, 0).id],
-    });
-    const { reference, payment } = await customer.bookings.checkout({
-      holdId: hold.holdId,
-      idempotencyKey: `key-${randomUUID()}`,
-      contact: { name: 'Lea', email: 'lea@example.test' },
-    });
+    const { reference, paymentUrl } = await siteBooking(
+      t,
+      { occurrenceId: occurrence.id, seatIds: [at(standard, 0).id] },
+      { payments: s.provider },
+    );
     const { paymentDueAt } = await t.db
       .selectFrom('bookings')
       .select('paymentDueAt')
@@ -189,9 +177,9 @@ describe('the payment link of a booking waiting for payment', () => {
     const once = await desk.staff.bookings.resendPaymentLink({ reference });
     const twice = await desk.staff.bookings.resendPaymentLink({ reference });
     expect(once).toEqual({
-      url: payment?.redirectUrl,
+      url: paymentUrl,
       dueAt: paymentDueAt,
-      recipient: 'lea@example.test',
+      recipient: 'ines@example.test',
     });
     expect(twice).toEqual(once);
     expect(await linkEmails(reference)).toHaveLength(2);
@@ -200,36 +188,25 @@ describe('the payment link of a booking waiting for payment', () => {
 
   it('moved to dearer tickets, it is repriced: a new link for the new total is emailed', async () => {
     const { org, occurrence, later, standing, vip } = await twoDateFestival(t.db);
-    const customer = await t.caller({ ...noLimits, payments: s.provider });
-    const hold = await customer.holds.create({
-      occurrenceId: occurrence.id,
-      tickets: [{ ticketTypeId: standing.id, quantity: 2 }],
-    });
-    const { reference, payment } = await customer.bookings.checkout({
-      holdId: hold.holdId,
-      idempotencyKey: `key-${randomUUID()}`,
-      contact: { name: 'Lea', email: 'lea@example.test' },
-    });
+    const { reference, paymentUrl, itemIds } = await siteBooking(
+      t,
+      { occurrenceId: occurrence.id, tickets: [{ ticketTypeId: standing.id, quantity: 2 }] },
+      { payments: s.provider },
+    );
     const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
     const desk = await t.caller({ userId: manager.id, payments: s.provider });
-    const { id: bookingItemId } = await t.db
-      .selectFrom('bookingItems as bi')
-      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
-      .select('bi.id')
-      .where('b.reference', '=', reference)
-      .executeTakeFirstOrThrow();
 
     await desk.staff.bookings.move({
       kind: 'tickets',
       reference,
       occurrenceId: later.id,
-      tickets: [{ bookingItemId, ticketTypeId: vip.id }],
+      tickets: [{ bookingItemId: itemIds[0] ?? '', ticketTypeId: vip.id }],
     });
     const [email] = await linkEmails(reference);
     const link = await desk.staff.bookings.paymentLink({ reference });
-    expect(link.url).not.toBe(payment?.redirectUrl);
+    expect(link.url).not.toBe(paymentUrl);
     expect(email?.payload).toMatchObject({ paymentUrl: link.url, balanceAmount: null });
-    const session = await s.stripe.checkout.sessions.retrieve(link.url.split('/pay/')[1] ?? '');
+    const session = await s.stripe.checkout.sessions.retrieve(sessionOf(link.url));
     expect(session.amount_total).toBe(10000);
 
     await s.control(`sessions/${session.id}/pay`);

@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateHoldInput } from '../domain/holds/schemas';
+import type { PaymentProvider } from '../domain/payments/provider';
 import type { ApiTest } from './api-test';
 
 const noLimits = { engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 } };
 
 /**
- * A customer's booking through the site's procedures, paid at the desk by `paidBy` (a staff
- * user id) or left waiting for payment; with its items in order.
+ * A customer's booking through the site's procedures (paid with `payments`, the offline
+ * provider by default), marked paid at the desk by `paidBy` (a staff user id) or left waiting
+ * for payment; with its items in order and its payment page.
  */
 export async function siteBooking(
   t: ApiTest,
   hold: CreateHoldInput,
-  { paidBy }: { paidBy?: string } = {},
+  { paidBy, payments }: { paidBy?: string; payments?: PaymentProvider } = {},
 ) {
-  const customer = await t.caller(noLimits);
+  const customer = await t.caller({ ...noLimits, payments });
   const { holdId } = await customer.holds.create(hold);
-  const { reference } = await customer.bookings.checkout({
+  const { reference, payment } = await customer.bookings.checkout({
     holdId,
     idempotencyKey: `key-${randomUUID()}`,
     contact: { name: 'Ines', email: 'ines@example.test' },
@@ -32,7 +34,13 @@ export async function siteBooking(
     .where('bookingId', '=', bookingId)
     .orderBy('position')
     .execute();
-  return { reference, bookingId, holdId, itemIds: items.map((item) => item.id) };
+  return {
+    reference,
+    bookingId,
+    holdId,
+    itemIds: items.map((item) => item.id),
+    paymentUrl: payment?.redirectUrl ?? null,
+  };
 }
 
 /** What the booking's audit log says about moves. */

@@ -2,6 +2,7 @@ import type { BookingItems } from '@tessera/db';
 import type { Updateable } from 'kysely';
 import { AppError } from '../../errors';
 import { newTicketCode } from '../bookings/reference';
+import { validateJourney, type Journey } from '../holds/fares';
 import { taxOf, type TaxRateInput } from '../pricing';
 import type { Tx } from '../shared/idempotency';
 
@@ -60,6 +61,36 @@ export interface PricedItem {
   discountAmount: number;
   taxAmount: number;
   totalAmount: number;
+}
+
+/** The columns of a booking line (`bi`) that a move reprices from. */
+export const PRICED_LINE_COLUMNS = [
+  'bi.id',
+  'bi.ticketTypeId',
+  'bi.quantity',
+  'bi.unitAmount',
+  'bi.discountAmount',
+  'bi.taxAmount',
+  'bi.totalAmount',
+  'bi.originStopId',
+  'bi.destinationStopId',
+] as const;
+
+/** The journey the moved lines travel (a trip's stops, kept), priced again on the new date. */
+export function journeyOfMove(
+  tx: Tx,
+  booking: Pick<BookingToMove, 'offeringId'>,
+  kind: string,
+  first: { originStopId: string | null; destinationStopId: string | null } | undefined,
+): Promise<Journey> {
+  return validateJourney(
+    tx,
+    { offeringId: booking.offeringId, kind },
+    {
+      originStopId: first?.originStopId ?? undefined,
+      destinationStopId: first?.destinationStopId ?? undefined,
+    },
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../errors';
-import { fareFor, validateJourney } from '../holds/fares';
+import { fareFor } from '../holds/fares';
 import { describeItem } from '../holds/store';
 import { claimSeats, type ClaimedSeat } from '../inventory/seats';
 import { seatTicketType, type PricingContext } from '../pricing';
@@ -9,7 +9,9 @@ import type { Tx } from '../shared/idempotency';
 import {
   addTotals,
   checkTargetDate,
+  journeyOfMove,
   NO_CHANGE,
+  PRICED_LINE_COLUMNS,
   refuseAdmitted,
   refuseRepeats,
   repriceMovedItem,
@@ -48,14 +50,7 @@ export async function moveSeats(
       AND (booking_id = ${booking.id} OR (hold_id = ${booking.holdId} AND status = 'held'))
   `.execute(tx);
 
-  const journey = await validateJourney(
-    tx,
-    { offeringId: booking.offeringId, kind: terms.kind },
-    {
-      originStopId: items.list[0]?.originStopId ?? undefined,
-      destinationStopId: items.list[0]?.destinationStopId ?? undefined,
-    },
-  );
+  const journey = await journeyOfMove(tx, booking, terms.kind, items.list[0]);
   let totals = NO_CHANGE;
   const changes: MovedPlaces['changes'] = [];
   for (const request of input.seats) {
@@ -104,20 +99,7 @@ async function movingSeats(tx: Tx, booking: BookingToMove, input: SeatMoveInput)
   const seats = await tx
     .selectFrom('bookingItems as bi')
     .leftJoin('ticketTypes as tt', 'tt.id', 'bi.ticketTypeId')
-    .select([
-      'bi.id',
-      'bi.seatId',
-      'bi.occurrenceId',
-      'bi.ticketTypeId',
-      'bi.quantity',
-      'bi.unitAmount',
-      'bi.discountAmount',
-      'bi.taxAmount',
-      'bi.totalAmount',
-      'bi.originStopId',
-      'bi.destinationStopId',
-      'tt.seatCategory',
-    ])
+    .select([...PRICED_LINE_COLUMNS, 'bi.seatId', 'tt.seatCategory'])
     .where('bi.bookingId', '=', booking.id)
     .where('bi.kind', '=', 'seat')
     .where('bi.status', '=', 'live')

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { createStaffUser } from '@tessera/db/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupApiTest, type ApiTest } from '../../testing/api-test';
+import { siteBooking } from '../../testing/desk-bookings';
 import { at, twoTierTheatre } from '../../testing/engine-fixtures';
 import { setupStripe } from '../../testing/stripe';
 
@@ -27,31 +27,17 @@ const money = (reference: string) =>
 describe('moving a booking paid by card', () => {
   it('a dearer seat is paid through the payment link, a cheaper one refunded through Stripe', async () => {
     const { org, occurrence, standard, premium } = await twoTierTheatre(t.db);
-    const customer = await t.caller({
-      engine: { maxLiveHoldsPerClient: 0, holdsPerMinute: 0 },
-      payments: s.provider,
-    });
-    const hold = await customer.holds.create({
-      occurrenceId: occurrence.id,
-      seatIds: [at(standard, 0).id],
-    });
-    const { reference, payment } = await customer.bookings.checkout({
-      holdId: hold.holdId,
-      idempotencyKey: `key-${randomUUID()}`,
-      contact: { name: 'Karim', email: 'karim@example.test' },
-    });
-    await s.control(`sessions/${payment?.redirectUrl?.split('/pay/')[1] ?? ''}/pay`);
+    const { reference, paymentUrl, itemIds } = await siteBooking(
+      t,
+      { occurrenceId: occurrence.id, seatIds: [at(standard, 0).id] },
+      { payments: s.provider },
+    );
+    await s.control(`sessions/${paymentUrl?.split('/pay/')[1] ?? ''}/pay`);
     expect(await money(reference)).toMatchObject({ status: 'confirmed', paidAmount: 4500 });
 
     const agent = (await createStaffUser(t.db, { org, role: 'agent' })).user;
     const staff = await t.caller({ userId: agent.id, payments: s.provider });
-    const { bookingItemId } = await t.db
-      .selectFrom('bookingItems as bi')
-      .innerJoin('bookings as b', 'b.id', 'bi.bookingId')
-      .select('bi.id as bookingItemId')
-      .where('b.reference', '=', reference)
-      .executeTakeFirstOrThrow();
-
+    const [bookingItemId = ''] = itemIds;
     const up = await staff.staff.bookings.move({
       reference,
       occurrenceId: occurrence.id,

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import { fareFor, validateJourney } from '../holds/fares';
+import { fareFor } from '../holds/fares';
 import { describeItem } from '../holds/store';
 import { claimUnits } from '../inventory/units';
 import { loadHoldContext } from '../pricing/context';
@@ -7,7 +7,9 @@ import type { Tx } from '../shared/idempotency';
 import {
   addTotals,
   checkTargetDate,
+  journeyOfMove,
   NO_CHANGE,
+  PRICED_LINE_COLUMNS,
   refuseAdmitted,
   refuseRepeats,
   repriceMovedItem,
@@ -54,14 +56,7 @@ export async function moveTickets(
       )
       .execute();
 
-  const journey = await validateJourney(
-    tx,
-    { offeringId: booking.offeringId, kind: terms.kind },
-    {
-      originStopId: lines.list[0]?.item.originStopId ?? undefined,
-      destinationStopId: lines.list[0]?.item.destinationStopId ?? undefined,
-    },
-  );
+  const journey = await journeyOfMove(tx, booking, terms.kind, lines.list[0]?.item);
   let totals = NO_CHANGE;
   const changes: MovedPlaces['changes'] = [];
   for (const { item, ticketTypeId } of lines.list) {
@@ -121,22 +116,12 @@ export async function moveTickets(
 /** The booking's live ticket lines named by the request; to another date, all of them move. */
 async function movingLines(tx: Tx, booking: BookingToMove, input: TicketMoveInput) {
   const lines = await tx
-    .selectFrom('bookingItems')
-    .select([
-      'id',
-      'ticketTypeId',
-      'quantity',
-      'unitAmount',
-      'discountAmount',
-      'taxAmount',
-      'totalAmount',
-      'originStopId',
-      'destinationStopId',
-    ])
-    .where('bookingId', '=', booking.id)
-    .where('kind', '=', 'ticket')
-    .where('status', '=', 'live')
-    .orderBy('position')
+    .selectFrom('bookingItems as bi')
+    .select(PRICED_LINE_COLUMNS)
+    .where('bi.bookingId', '=', booking.id)
+    .where('bi.kind', '=', 'ticket')
+    .where('bi.status', '=', 'live')
+    .orderBy('bi.position')
     .execute();
   const requested = input.tickets.map((line) => line.bookingItemId);
   refuseRepeats(requested, 'ticket line');
