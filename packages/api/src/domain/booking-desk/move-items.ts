@@ -1,4 +1,4 @@
-import type { BookingItems } from '@tessera/db';
+import type { BookingItems, HoldItems } from '@tessera/db';
 import type { Updateable } from 'kysely';
 import { AppError } from '../../errors';
 import { newTicketCode } from '../bookings/reference';
@@ -54,6 +54,9 @@ export interface MovedPlaces {
   changes: Record<string, unknown>[];
 }
 
+/** A hold item by what the line held: its seat, or its ticket type. */
+export type HoldItemMatch = { kind: 'seat' | 'ticket'; was: string };
+
 export interface PricedItem {
   id: string;
   quantity: number;
@@ -106,6 +109,11 @@ export async function repriceMovedItem(
     taxRate: TaxRateInput | null;
     occurrenceId: string | null;
     set: Updateable<BookingItems>;
+    /**
+     * The hold's item of the line (by its old seat or ticket type) and what it becomes: a late
+     * payment reclaims what the hold's items name.
+     */
+    holdItem: { holdId: string; match: HoldItemMatch; set: Updateable<HoldItems> };
   },
 ): Promise<Totals & { gross: number }> {
   const line = next.unitAmount * item.quantity;
@@ -128,6 +136,14 @@ export async function repriceMovedItem(
     bookingItemId: item.id,
     occurrenceId: next.occurrenceId,
   });
+  const { holdId, match, set } = next.holdItem;
+  await tx
+    .updateTable('holdItems')
+    .set({ ...set, unitAmount: next.unitAmount })
+    .where('holdId', '=', holdId)
+    .where('kind', '=', match.kind)
+    .where(match.kind === 'seat' ? 'seatId' : 'ticketTypeId', '=', match.was)
+    .execute();
   return {
     subtotal: line - item.unitAmount * item.quantity,
     discount: discountAmount - item.discountAmount,

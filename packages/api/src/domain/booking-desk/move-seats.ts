@@ -57,9 +57,8 @@ export async function moveSeats(
     const item = items.byId(request.bookingItemId);
     const seat = claimedSeat(claimed, request.seatId);
     const type = fareOfMovedSeat(pricing, item, seat);
-    const unitAmount = fareFor(pricing, type.id, journey);
     const moved = await repriceMovedItem(tx, booking, item, {
-      unitAmount,
+      unitAmount: fareFor(pricing, type.id, journey),
       taxRate: pricing.taxRate,
       occurrenceId: target.id,
       set: {
@@ -75,14 +74,12 @@ export async function moveSeats(
           resourceName: null,
         }),
       },
+      holdItem: {
+        holdId: booking.holdId,
+        match: { kind: 'seat', was: item.seatId },
+        set: { seatId: seat.seatId, ticketTypeId: type.id },
+      },
     });
-    await tx
-      .updateTable('holdItems')
-      .set({ seatId: seat.seatId, ticketTypeId: type.id, unitAmount })
-      .where('holdId', '=', booking.holdId)
-      .where('kind', '=', 'seat')
-      .where('seatId', '=', item.seatId)
-      .execute();
     totals = addTotals(totals, moved);
     changes.push({
       bookingItemId: item.id,

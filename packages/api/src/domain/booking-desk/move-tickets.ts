@@ -76,9 +76,8 @@ export async function moveTickets(
       holdId: booking.holdId,
       heldUntil: booking.heldUntil,
     });
-    const unitAmount = fareFor(pricing, type.id, journey);
     const moved = await repriceMovedItem(tx, booking, item, {
-      unitAmount,
+      unitAmount: fareFor(pricing, type.id, journey),
       taxRate: pricing.taxRate,
       occurrenceId: target.id,
       set: {
@@ -93,14 +92,12 @@ export async function moveTickets(
           resourceName: null,
         }),
       },
+      holdItem: {
+        holdId: booking.holdId,
+        match: { kind: 'ticket', was: item.ticketTypeId },
+        set: { ticketTypeId: type.id },
+      },
     });
-    await tx
-      .updateTable('holdItems')
-      .set({ ticketTypeId: type.id, unitAmount })
-      .where('holdId', '=', booking.holdId)
-      .where('kind', '=', 'ticket')
-      .where('ticketTypeId', '=', item.ticketTypeId)
-      .execute();
     totals = addTotals(totals, moved);
     changes.push({
       bookingItemId: item.id,
