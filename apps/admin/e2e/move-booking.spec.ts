@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { createOccurrence, createTicketType } from '@tessera/db/seed';
+import {
+  DEMO,
+  createOccurrence,
+  createOffering,
+  createResource,
+  createTicketType,
+  daysFromNowAt,
+  weeklyHours,
+} from '@tessera/db/seed';
 import { withSuiteDatabase } from './database';
-import { bookTickets, demoConcert } from './desk';
+import { bookTickets, demoConcert, mutate } from './desk';
 import { bookSeat, seatedShow } from './seated';
 import { signIn } from './staff';
 
@@ -141,4 +149,62 @@ test('a manager moves a general-admission booking to another date as VIP: the ba
   await expect(
     page.getByLabel(/^2 × VIP/).getByRole('option', { name: 'Standing — €20.00 each, 20 left' }),
   ).toHaveCount(1);
+});
+
+test('a manager moves an appointment to another hour on another court', async ({ page }) => {
+  const id = crypto.randomUUID().slice(0, 8);
+  const timeZone = 'Europe/Paris';
+  const { offering, courtB } = await withSuiteDatabase(async (db) => {
+    const org = await db
+      .selectFrom('orgs')
+      .selectAll()
+      .where('slug', '=', DEMO.orgSlug)
+      .executeTakeFirstOrThrow();
+    const hours = weeklyHours({ 'mon-sun': ['08:00', '20:00'] });
+    const court = async (name: string) =>
+      (await createResource(db, { org, kind: 'court', name, timeZone, hours })).resource;
+    const [courtA, courtB] = [await court(`Court A ${id}`), await court(`Court B ${id}`)];
+    const offering = await createOffering(db, {
+      org,
+      kind: 'appointment',
+      slug: `courts-${id}`,
+      name: `Court hire ${id}`,
+      slotMinutes: 60,
+      resources: [courtA, courtB],
+    });
+    await createTicketType(db, { offering, name: 'Court hour', priceAmount: 3000 });
+    return { offering, courtB };
+  });
+  const start = daysFromNowAt(new Date(), 3, '10:00', timeZone);
+  const hold = await mutate(page.request, 'holds.create', { offeringId: offering.id, start });
+  const booked = await mutate(page.request, 'bookings.checkout', {
+    holdId: hold.holdId,
+    idempotencyKey: `e2e-${crypto.randomUUID()}`,
+    contact: { name: 'Rafa Court', email: `court-${id}@example.test` },
+  });
+  const reference = String(booked.reference);
+
+  await signIn(page, 'manager@demo.test');
+  await page.goto(`/bookings/${reference}`);
+  await page.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(page.getByText('Confirmed', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Move to another time' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Move appointment ${reference}` }),
+  ).toBeVisible();
+  await page.getByRole('combobox', { name: 'Resource' }).selectOption(courtB.id);
+  await page.getByRole('button', { name: 'Show free times' }).click();
+  const startSelect = page.getByRole('combobox', { name: 'Start' });
+  await expect(startSelect.getByRole('option')).toHaveCount(12);
+  await startSelect.selectOption({
+    label: (await startSelect.getByRole('option').nth(6).textContent()) ?? '',
+  });
+  await page.getByRole('button', { name: 'Move appointment' }).click();
+  await expect(page.getByText('Moved at the same price. The customer was emailed.')).toBeVisible();
+
+  await page.getByRole('link', { name: `Back to booking ${reference}` }).click();
+  await expect(page.getByText(`1 × Court B ${id} — €30.00`)).toBeVisible();
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Staff change: booking.moved' }),
+  ).toContainText('by manager@demo.test');
 });

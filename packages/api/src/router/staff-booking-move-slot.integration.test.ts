@@ -181,4 +181,50 @@ describe('staff.bookings.move of an appointment', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await slotItem(booking.bookingId)).startsAt).toEqual(at('10:00'));
   });
+
+  it('lists what a move chooses from: the courts and one day’s free hours on one of them', async () => {
+    const { org, offering, centre, outside, at, manager, desk } = await courts();
+    const booking = await siteBooking(
+      t,
+      { offeringId: offering.id, resourceId: centre.id, start: at('10:00') },
+      { paidBy: manager.id },
+    );
+    const options = await desk.staff.bookings.slotMoveOptions({ reference: booking.reference });
+    expect(options).toMatchObject({
+      timeZone: 'Europe/Paris',
+      booked: { description: 'Centre court', resourceId: centre.id, startsAt: at('10:00') },
+      resources: [
+        { resourceId: centre.id, name: 'Centre court' },
+        { resourceId: outside.id, name: 'Court 2' },
+      ],
+      resourceId: centre.id,
+    });
+    // 08:00 to 19:00 on the hour, but its own 10:00 (taken by the booking itself).
+    expect(options.freeStarts).toHaveLength(11);
+    expect(options.freeStarts).not.toContainEqual(at('10:00'));
+    expect(options.freeStarts).toContainEqual(at('08:00'));
+    const onCourt2 = await desk.staff.bookings.slotMoveOptions({
+      reference: booking.reference,
+      resourceId: outside.id,
+      day: options.day,
+    });
+    expect(onCourt2.freeStarts).toContainEqual(at('10:00'));
+
+    const other = await courts();
+    await expect(
+      other.desk.staff.bookings.slotMoveOptions({ reference: booking.reference }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      desk.staff.bookings.slotMoveOptions({
+        reference: booking.reference,
+        resourceId: other.centre.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const checkin = (await createStaffUser(t.db, { org, role: 'checkin' })).user;
+    await expect(
+      (await t.caller({ userId: checkin.id })).staff.bookings.slotMoveOptions({
+        reference: booking.reference,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
 });

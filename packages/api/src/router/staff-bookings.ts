@@ -6,6 +6,7 @@ import { staffBookingDetail } from '../domain/booking-desk/detail';
 import { addBookingNote, resendConfirmation } from '../domain/booking-desk/messages';
 import { moveBooking } from '../domain/booking-desk/move';
 import { moveOptions } from '../domain/booking-desk/move-options';
+import { slotMoveOptions } from '../domain/booking-desk/slot-move-options';
 import {
   AddNoteInput,
   BookingSearchInput,
@@ -15,6 +16,8 @@ import {
   MoveOptions,
   MoveOptionsInput,
   ReferenceInput,
+  SlotMoveOptions,
+  SlotMoveOptionsInput,
   StaffBookingDetail,
   StaffCancelInput,
 } from '../domain/booking-desk/schemas';
@@ -106,6 +109,12 @@ export const staffBookingsRouter = router({
     .input(MoveOptionsInput)
     .output(MoveOptions)
     .query(({ ctx, input }) => moveOptions(ctx.db, input, ctx.staff)),
+
+  /** An appointment's resources and one day's free start times on one of them. */
+  slotMoveOptions: staffProcedure('bookings:write')
+    .input(SlotMoveOptionsInput)
+    .output(SlotMoveOptions)
+    .query(({ ctx, input }) => slotMoveOptions(ctx.db, input, ctx.staff)),
 
   /**
    * Other seats, tickets on another date or of another type, or another time for an appointment;

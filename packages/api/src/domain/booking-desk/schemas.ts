@@ -221,3 +221,21 @@ export const MoveOptions = z.object({
   ),
 });
 export type MoveOptions = z.infer<typeof MoveOptions>;
+
+export const SlotMoveOptionsInput = ReferenceInput.extend({
+  /** The day whose free times to list, in the resource's zone; omitted: the booked day. */
+  day: LocalDate.optional(),
+  /** The resource whose free times to list; omitted: the booked one. */
+  resourceId: z.uuid({ error: 'Choose a resource from the list' }).optional(),
+});
+
+/** What staff choose from when moving an appointment: the service's resources, one day's free times. */
+export const SlotMoveOptions = z.object({
+  timeZone: z.string(),
+  booked: z.object({ description: z.string(), resourceId: z.uuid(), startsAt: z.date() }),
+  resources: z.array(z.object({ resourceId: z.uuid(), name: z.string() })),
+  resourceId: z.uuid(),
+  day: z.string(),
+  freeStarts: z.array(z.date()),
+});
+export type SlotMoveOptions = z.infer<typeof SlotMoveOptions>;

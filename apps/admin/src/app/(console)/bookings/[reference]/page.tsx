@@ -197,6 +197,17 @@ export default async function BookingPage({ params }: { params: Promise<{ refere
                 />
               </Card>
             ) : null}
+            {live && booking.items.some((item) => item.kind === 'slot') ? (
+              <Card>
+                <h2 className="mb-2 font-semibold">Move</h2>
+                <Link
+                  href={`/bookings/${booking.reference}/move-time`}
+                  className="text-sm underline"
+                >
+                  Move to another time
+                </Link>
+              </Card>
+            ) : null}
             {live && booking.occurrenceId ? (
               <Card>
                 <h2 className="mb-2 font-semibold">Move</h2>

@@ -17,8 +17,9 @@ function chosen(form: FormData, prefix: string) {
 }
 
 /**
- * Moves the seats given a new one (`seat:<bookingItemId>` fields; the others stay), or the
- * ticket lines to the chosen types (`ticket:<bookingItemId>` fields) on the chosen date.
+ * Moves the seats given a new one (`seat:<bookingItemId>` fields; the others stay), the
+ * ticket lines to the chosen types (`ticket:<bookingItemId>` fields) on the chosen date, or
+ * an appointment to the chosen `start` on `resourceId`.
  */
 export async function moveBooking(
   _previous: RowActionState,
@@ -28,24 +29,32 @@ export async function moveBooking(
     reference: formText(form, 'reference'),
     occurrenceId: formText(form, 'occurrenceId'),
   };
+  const kind = formText(form, 'kind');
   const input = MoveBookingInput.safeParse(
-    formText(form, 'kind') === 'tickets'
+    kind === 'slot'
       ? {
-          ...target,
-          kind: 'tickets',
-          tickets: chosen(form, 'ticket:').map(({ bookingItemId, value }) => ({
-            bookingItemId,
-            ticketTypeId: value,
-          })),
+          reference: target.reference,
+          kind,
+          start: formText(form, 'start') ? new Date(formText(form, 'start')) : undefined,
+          resourceId: formText(form, 'resourceId') || undefined,
         }
-      : {
-          ...target,
-          kind: 'seats',
-          seats: chosen(form, 'seat:').map(({ bookingItemId, value }) => ({
-            bookingItemId,
-            seatId: value,
-          })),
-        },
+      : kind === 'tickets'
+        ? {
+            ...target,
+            kind: 'tickets',
+            tickets: chosen(form, 'ticket:').map(({ bookingItemId, value }) => ({
+              bookingItemId,
+              ticketTypeId: value,
+            })),
+          }
+        : {
+            ...target,
+            kind: 'seats',
+            seats: chosen(form, 'seat:').map(({ bookingItemId, value }) => ({
+              bookingItemId,
+              seatId: value,
+            })),
+          },
   );
   if (!input.success)
     return {
@@ -56,6 +65,7 @@ export async function moveBooking(
     const moved = await (await serverApi()).staff.bookings.move(input.data);
     revalidatePath(`/bookings/${input.data.reference}`);
     revalidatePath(`/bookings/${input.data.reference}/move`);
+    revalidatePath(`/bookings/${input.data.reference}/move-time`);
     const difference = moved.priceDifference;
     const money = formatMoney({ ...difference, amount: Math.abs(difference.amount) });
     return {
