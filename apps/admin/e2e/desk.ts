@@ -6,6 +6,7 @@ import {
   createTicketType,
   createVenue,
 } from '@tessera/db/seed';
+import superjson from 'superjson';
 import { withSuiteDatabase } from './database';
 
 /** A concert of the demo org of this test's own, in Paris in ten days; free unless priced. */
@@ -36,9 +37,9 @@ export async function demoConcert({ priceAmount = 0 } = {}) {
   });
 }
 
-/** A tRPC mutation over HTTP, as a browser's client sends it. */
+/** A tRPC mutation over HTTP, as a browser's client sends it (superjson: dates stay dates). */
 export async function mutate(request: APIRequestContext, path: string, input: unknown) {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const response = await request.post(`/api/trpc/${path}`, { data: superjson.serialize(input) });
   expect(response.ok(), await response.text()).toBe(true);
   const body = (await response.json()) as { result: { data: { json: Record<string, unknown> } } };
   return body.result.data.json;
