@@ -4,6 +4,7 @@ import type { StaffMember } from '../access/membership';
 import { recordAudit } from '../audit/record';
 import type { Tx } from '../shared/idempotency';
 import { enqueueOutbox } from '../shared/outbox';
+import { lockBookingThenPayment } from './lock-order';
 import type { PaymentProvider } from './provider';
 import { startPayment } from './start';
 
@@ -35,7 +36,15 @@ export async function resendPaymentLink(
   deps: { provider: PaymentProvider; requestId: string },
 ): Promise<{ url: string; dueAt: Date | null; recipient: string }> {
   const paymentId = await db.transaction().execute(async (tx) => {
-    const payment = await pendingPaymentOf(tx, reference, staff.orgId, { lock: true });
+    const payment = await pendingPaymentOf(tx, reference, staff.orgId);
+    // The house lock order (booking, then payment): a webhook paying it waits, or wins first.
+    await lockBookingThenPayment(tx, payment.id);
+    const { status } = await tx
+      .selectFrom('payments')
+      .select('status')
+      .where('id', '=', payment.id)
+      .executeTakeFirstOrThrow();
+    if (status !== 'pending') throw new AppError('CONFLICT', 'This payment was just settled.');
     if (payment.provider === 'offline') throw paidAtVenue();
     if (payment.bookingStatus !== 'confirmed' || payment.providerRef === null) return payment.id;
     await tx
@@ -107,13 +116,8 @@ export async function emailPaymentLink(
 }
 
 /** The pending payment of an org's booking that waits for money (its total, or a balance). */
-async function pendingPaymentOf(
-  db: Db | Tx,
-  reference: string,
-  orgId: string,
-  { lock = false } = {},
-) {
-  let query = db
+async function pendingPaymentOf(db: Db | Tx, reference: string, orgId: string) {
+  const payment = await db
     .selectFrom('payments as p')
     .innerJoin('bookings as b', 'b.id', 'p.bookingId')
     .select([
@@ -131,9 +135,8 @@ async function pendingPaymentOf(
     // A confirmed booking can owe a balance too (moved to dearer places).
     .where('b.status', 'in', ['pending_payment', 'confirmed'])
     .where('p.status', '=', 'pending')
-    .orderBy('p.createdAt', 'desc');
-  if (lock) query = query.forUpdate();
-  const payment = await query.executeTakeFirst();
+    .orderBy('p.createdAt', 'desc')
+    .executeTakeFirst();
   if (!payment)
     throw new AppError(
       'NOT_FOUND',
