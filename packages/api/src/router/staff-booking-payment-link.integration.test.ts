@@ -156,6 +156,64 @@ describe('the payment link of a balance', () => {
       code: 'NOT_FOUND',
     });
   });
+
+  it('paid through the link it replaced, the money goes back and the newer link still stands', async () => {
+    const { org, occurrence, standard, premium } = await twoTierTheatre(t.db);
+    const { reference, desk, itemIds } = await paidByCard(
+      occurrence.id,
+      at(standard, 0).id,
+      org.id,
+    );
+    await desk.staff.bookings.move({
+      kind: 'seats',
+      reference,
+      occurrenceId: occurrence.id,
+      seats: [{ bookingItemId: itemIds[0] ?? '', seatId: at(premium, 0).id }],
+    });
+    const first = await desk.staff.bookings.paymentLink({ reference });
+    await t.db
+      .updateTable('payments')
+      .set({ dueAt: new Date(Date.now() - MINUTE) })
+      .where('checkoutUrl', '=', first.url)
+      .execute();
+    const resent = await desk.staff.bookings.resendPaymentLink({ reference });
+
+    // The customer pays the old page, still open on the provider.
+    await s.control(`sessions/${sessionOf(first.url)}/pay`);
+    const refunds = await t.db
+      .selectFrom('refunds as r')
+      .innerJoin('payments as p', 'p.id', 'r.paymentId')
+      .select(['r.amount', 'p.checkoutUrl'])
+      .where('r.bookingId', '=', await bookingIdOf(reference))
+      .execute();
+    expect(refunds).toEqual([{ amount: 2500, checkoutUrl: first.url }]);
+    const told = await t.db
+      .selectFrom('outbox')
+      .select(['id', 'orgId', 'aggregateId', 'payload'])
+      .where('aggregateId', '=', await bookingIdOf(reference))
+      .where('eventType', '=', 'booking.late_payment_refunded')
+      .executeTakeFirstOrThrow();
+    expect(told.payload).toMatchObject({ amount: 2500, reason: 'superseded' });
+    const message = await composeNotification(t.db, {
+      outboxId: Number(told.id),
+      orgId: told.orgId,
+      eventType: 'booking.late_payment_refunded',
+      bookingId: told.aggregateId,
+      extras: { refundAmount: 2500, reason: 'superseded' },
+    });
+    expect(message?.text).toContain('a newer one had replaced');
+    // Still confirmed, still owing the balance through the newer link.
+    expect(await desk.staff.bookings.detail({ reference })).toMatchObject({
+      status: 'confirmed',
+      linkPaymentDue: true,
+    });
+
+    await s.control(`sessions/${sessionOf(resent.url)}/pay`);
+    expect(await desk.staff.bookings.detail({ reference })).toMatchObject({
+      status: 'confirmed',
+      linkPaymentDue: false,
+    });
+  });
 });
 
 describe('the payment link of a booking waiting for payment', () => {

@@ -13,12 +13,19 @@ export type SettleOutcome = 'confirmed' | 'already_settled' | 'refund_due';
  * it is called (a webhook delivered twice, staff clicking twice, events out of order).
  * A payment that arrives after its booking lost its places takes them back if they are
  * still free; otherwise it is refunded automatically and the customer is told (invariant 3).
+ * So is one made through a link that a newer one replaced (a reissue, a repriced booking):
+ * the provider's page stays payable, but that money is not owed.
  */
 export async function settlePayment(
   tx: Tx,
   settle: { paymentId: string; amount: number; providerPaymentIntent?: string | null },
 ): Promise<{ outcome: SettleOutcome; refundId: string | null }> {
   await lockBookingThenPayment(tx, settle.paymentId);
+  const { status: before } = await tx
+    .selectFrom('payments')
+    .select('status')
+    .where('id', '=', settle.paymentId)
+    .executeTakeFirstOrThrow();
   const payment = await tx
     .updateTable('payments')
     .set((eb) => ({
@@ -52,13 +59,18 @@ export async function settlePayment(
     eventType: 'booking.payment_received' as const,
     payload: { reference: booking.reference, amount: settle.amount, currency: payment.currency },
   };
-  if (booking.status === 'confirmed') {
+  // Cancelled with its booking still live: replaced by a newer link (a cancelled booking's
+  // payment is a late one, below).
+  const superseded =
+    before === 'cancelled' &&
+    (booking.status === 'confirmed' || booking.status === 'pending_payment');
+  if (booking.status === 'confirmed' && !superseded) {
     await enqueueOutbox(tx, [receipt]);
     return { outcome: 'already_settled', refundId: null };
   }
 
   const open = booking.status === 'pending_payment' || booking.status === 'expired';
-  if (open && booking.holdId) {
+  if (open && !superseded && booking.holdId) {
     const sold =
       (await sellInventoryOfHold(tx, booking.holdId, booking.id)) ||
       ((await reclaimInventoryOfHold(tx, booking.holdId)) &&
@@ -79,7 +91,8 @@ export async function settlePayment(
     }
   }
 
-  // Nothing to sell any more (places taken, or the booking was cancelled): give the money back.
+  // Nothing to sell any more (places taken, the booking cancelled, the link replaced): give
+  // the money back.
   const refundId = await createRefund(tx, {
     orgId: booking.orgId,
     bookingId: booking.id,
@@ -92,8 +105,10 @@ export async function settlePayment(
   await tx
     .updateTable('bookings')
     .set({
-      status: open ? 'expired' : booking.status,
-      attentionReason: 'Paid after its places were no longer available: refunded automatically',
+      status: open && !superseded ? 'expired' : booking.status,
+      attentionReason: superseded
+        ? 'Paid through a payment link that a newer one replaced: refunded automatically'
+        : 'Paid after its places were no longer available: refunded automatically',
     })
     .where('id', '=', booking.id)
     .execute();
@@ -108,6 +123,7 @@ export async function settlePayment(
         email: booking.contactEmail,
         amount: settle.amount,
         currency: payment.currency,
+        ...(superseded ? { reason: 'superseded' } : {}),
       },
     },
   ]);

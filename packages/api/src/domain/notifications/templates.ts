@@ -50,6 +50,7 @@ export interface BookingMessageExtras {
   amount?: number;
   /** The payment received is the one that confirmed the booking (the confirmation says it). */
   confirmedBooking?: boolean;
+  /** Why a payment failed; 'superseded': a refunded payment made through a replaced link. */
   reason?: string;
   /** A move: new total minus old (negative: refunded, positive: owed). */
   priceDifference?: number;
@@ -223,13 +224,18 @@ export function renderBookingMessage(
         {
           subject: `Booking ${facts.reference}: payment refunded`,
           greeting,
-          lead: `Your payment for booking ${facts.reference} arrived after your places were released, so we could not confirm it.`,
+          lead:
+            extras.reason === 'superseded'
+              ? `Your payment for booking ${facts.reference} was made through a payment link that a newer one had replaced, so it was not needed.`
+              : `Your payment for booking ${facts.reference} arrived after your places were released, so we could not confirm it.`,
           details: [
             ...details,
             ['Refunded', formatMoney(extras.refundAmount ?? facts.totalAmount, facts.currency)],
           ],
           closing:
-            'The full amount has been refunded automatically; banks take a few days to show it. You are welcome to book again.',
+            extras.reason === 'superseded'
+              ? 'The full amount has been refunded automatically; banks take a few days to show it. If anything is still owed, the latest link we sent you is the one to use.'
+              : 'The full amount has been refunded automatically; banks take a few days to show it. You are welcome to book again.',
         },
         facts.orgName,
       );
