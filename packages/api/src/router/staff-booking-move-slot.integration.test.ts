@@ -55,6 +55,7 @@ describe('staff.bookings.move of an appointment', () => {
       priceDifference: { amount: 0, currency: 'EUR' },
       refundId: null,
       paymentId: null,
+      linkEmailed: false,
     });
     expect(await liveSlots(centre.id)).toEqual([]);
     expect(await liveSlots(outside.id)).toEqual([

@@ -86,6 +86,7 @@ describe('staff.bookings.move', () => {
       priceDifference: { amount: 0, currency: 'EUR' },
       refundId: null,
       paymentId: null,
+      linkEmailed: false,
     });
     expect(await seatRow(occurrence.id, at(standard, 0).id)).toEqual({
       status: 'free',

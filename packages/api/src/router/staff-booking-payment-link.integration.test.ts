@@ -254,12 +254,13 @@ describe('the payment link of a booking waiting for payment', () => {
     const manager = (await createStaffUser(t.db, { org, role: 'manager' })).user;
     const desk = await t.caller({ userId: manager.id, payments: s.provider });
 
-    await desk.staff.bookings.move({
+    const moved = await desk.staff.bookings.move({
       kind: 'tickets',
       reference,
       occurrenceId: later.id,
       tickets: [{ bookingItemId: itemIds[0] ?? '', ticketTypeId: vip.id }],
     });
+    expect(moved.linkEmailed).toBe(true);
     const [email] = await linkEmails(reference);
     const link = await desk.staff.bookings.paymentLink({ reference });
     expect(link.url).not.toBe(paymentUrl);

@@ -45,9 +45,11 @@ export async function moveBooking(
     deps.events.changed({ orgId: staff.orgId, occurrenceId: occurrenceId ?? undefined });
   if (moved.result.refundId) await sendRefund(db, moved.result.refundId, deps.provider);
   // The old link asked for the old total and was cancelled: the customer gets the new one.
-  if (moved.waitingForPayment && moved.result.paymentId && deps.provider.name !== 'offline')
+  const linkEmailed =
+    moved.waitingForPayment && moved.result.paymentId !== null && deps.provider.name !== 'offline';
+  if (linkEmailed && moved.result.paymentId)
     await emailPaymentLink(db, moved.result.paymentId, staff, deps);
-  return moved.result;
+  return { ...moved.result, linkEmailed };
 }
 
 async function moveInTransaction(

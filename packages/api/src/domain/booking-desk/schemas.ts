@@ -176,6 +176,8 @@ export const MoveBookingResult = z.object({
   refundId: z.uuid().nullable(),
   /** The payment the customer owes for a dearer move (pay by link, or mark paid). */
   paymentId: z.uuid().nullable(),
+  /** A booking still waiting for payment: the link for its new total was emailed. */
+  linkEmailed: z.boolean(),
 });
 export type MoveBookingResult = z.infer<typeof MoveBookingResult>;
 

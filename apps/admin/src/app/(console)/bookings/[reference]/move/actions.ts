@@ -70,8 +70,9 @@ export async function moveBooking(
     const money = formatMoney({ ...difference, amount: Math.abs(difference.amount) });
     return {
       outcome: 'done',
-      message:
-        difference.amount > 0
+      message: moved.linkEmailed
+        ? `Moved. The booking costs ${money} ${difference.amount < 0 ? 'less' : 'more'}: the payment link for its new total was emailed to the customer.`
+        : difference.amount > 0
           ? `Moved. The customer owes ${money}: send the payment link or mark it paid.`
           : moved.refundId
             ? `Moved. ${money} is refunded to the customer.`
